@@ -1,0 +1,29 @@
+package labs.runtime;
+
+/**
+ * What a runtime must provide: the simulation ({@link Simulation}) and real threads
+ * ({@link RealBackend}) implement it. Package-private: student code uses {@link Env}, testers use
+ * {@link World} and {@link Node}.
+ */
+interface Backend {
+  boolean isSimulated();
+
+  /** Starts a thread that belongs to {@code node}. */
+  Thread start(Node node, String name, Runnable body);
+
+  void sleepNanos(Node node, long nanos);
+
+  long nowNanos();
+
+  /**
+   * Parks the calling thread until it is unparked or {@code nanos} of runtime time pass
+   * ({@code nanos <= 0}: no time limit). May return spuriously: callers loop.
+   */
+  void parkNanos(Object blocker, long nanos);
+
+  /** Called by {@link World#crash(Node)} after the node is marked dead. */
+  void crashed(Node node);
+
+  /** Throws {@link NodeCrashedError} in real mode when a thread of a crashed node blocks. */
+  default void checkAlive(Node node) {}
+}

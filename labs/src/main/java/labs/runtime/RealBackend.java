@@ -1,0 +1,113 @@
+package labs.runtime;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Real threads and the wall clock, like MIT's Go labs: every node thread is a platform thread.
+ * A crashed node is cut off: its threads get a {@link NodeCrashedError} the next time they sleep
+ * or park through the runtime, and the network drops their messages.
+ */
+final class RealBackend implements Backend {
+  private final World world;
+  private final long origin = System.nanoTime();
+  private final AtomicReference<Throwable> uncaught = new AtomicReference<>();
+
+  RealBackend(World world) {
+    this.world = world;
+  }
+
+  @Override
+  public boolean isSimulated() {
+    return false;
+  }
+
+  @Override
+  public Thread start(Node node, String name, Runnable body) {
+    Context context = new Context(world, node);
+    Thread t = Thread.ofPlatform()
+        .daemon(true)
+        .name(node.name() + "/" + name)
+        .uncaughtExceptionHandler((th, e) -> {
+          if (!(e instanceof NodeCrashedError) && node.isAlive()) {
+            uncaught.compareAndSet(null, new RunFailure(RunFailure.Kind.UNCAUGHT_EXCEPTION,
+                "thread " + th.getName() + " threw " + e, e));
+          }
+        })
+        .unstarted(context.bind(body));
+    t.start();
+    return t;
+  }
+
+  @Override
+  public void sleepNanos(Node node, long nanos) {
+    checkAlive(node);
+    if (nanos > 0) {
+      try {
+        Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    checkAlive(node);
+  }
+
+  @Override
+  public void checkAlive(Node node) {
+    if (!node.isAlive()) {
+      throw new NodeCrashedError(node.name());
+    }
+  }
+
+  @Override
+  public long nowNanos() {
+    return System.nanoTime() - origin;
+  }
+
+  @Override
+  public void parkNanos(Object blocker, long nanos) {
+    Context c = Context.currentOrNull();
+    if (c != null) {
+      checkAlive(c.node());
+    }
+    if (nanos > 0) {
+      LockSupport.parkNanos(blocker, nanos);
+    } else {
+      LockSupport.park(blocker);
+    }
+  }
+
+  @Override
+  public void crashed(Node node) {}
+
+  /** Runs the tester's main body on the calling thread, bound to the tester node. */
+  <T> T runMain(Context tester, Callable<T> main) throws Exception {
+    AtomicReference<Object> result = new AtomicReference<>();
+    Runnable body = tester.bind(() -> {
+      try {
+        result.set(new Object[] {main.call()});
+      } catch (Throwable t) {
+        result.set(t);
+      }
+    });
+    body.run();
+    Object r = result.get();
+    Throwable background = uncaught.get();
+    if (r instanceof Throwable t) {
+      if (background != null) {
+        t.addSuppressed(background);
+      }
+      if (t instanceof Exception e) {
+        throw e;
+      }
+      throw (Error) t;
+    }
+    if (background != null) {
+      throw (RunFailure) background;
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) ((Object[]) r)[0];
+    return value;
+  }
+}
