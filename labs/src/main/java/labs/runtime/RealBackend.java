@@ -36,7 +36,9 @@ final class RealBackend implements Backend {
           }
         })
         .unstarted(context.bind(body));
-    t.start();
+    if (node.isAlive()) {
+      t.start();
+    }
     return t;
   }
 

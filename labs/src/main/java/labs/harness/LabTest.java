@@ -1,0 +1,42 @@
+package labs.harness;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A lab test: runs the method in a fresh {@link labs.runtime.World} with a seed, in the
+ * simulation (default) or on real threads ({@code -Dlabs.runtime=real}).
+ *
+ * <ul>
+ *   <li>{@code -Dlabs.seed=N} replays one seed; otherwise each run draws a random seed.
+ *   <li>{@code -Dlabs.iterations=N} runs the test over N seeds in one JVM.
+ *   <li>{@code -Dlabs.checkDeterminism=true} runs each seed twice and reports the first event where
+ *       the two traces differ.
+ *   <li>{@code -Dlabs.debug=true} prints every node's log lines as they happen.
+ * </ul>
+ *
+ * <p>A passing run prints one summary line; a failing one adds the seed, the command that replays
+ * it, and the path of its trace (under {@code target/labs-traces/}).
+ *
+ * <pre>{@code
+ * @LabTest @Tag("2A") @Points(5) @DisplayName("2A: initial election")
+ * void initialElection() { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@TestTemplate
+@ExtendWith(LabExtension.class)
+public @interface LabTest {
+  /** The run's limit in runtime seconds (virtual in the simulation); MIT's per-test cap is 120. */
+  int seconds() default 120;
+
+  /** The run's limit in real seconds, so that a broken solution cannot hang the build. */
+  int realSeconds() default 300;
+}

@@ -1,0 +1,63 @@
+package labs.net;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns values into bytes and back: every RPC argument and reply travels through it (so the
+ * callee never shares an object with the caller, and bytes can be counted), and Raft state is
+ * persisted with it. The format is JSON (via Gson).
+ *
+ * <p>What can travel: records (the usual choice), classes with a no-argument constructor,
+ * primitives and their boxes, strings, enums, arrays, lists, sets and maps of those. A field whose
+ * declared type is {@code Object} or an interface (the command in a Raft log entry) keeps its
+ * concrete class: it is written with its class name, so nothing needs to be registered. A value
+ * that cannot make the round trip (a lambda, an anonymous class, a lock, a thread) is refused
+ * with a {@link PayloadException} naming the class and field.
+ *
+ * <pre>{@code
+ * byte[] state = Codec.encode(new PersistentState(currentTerm, votedFor, log));
+ * PersistentState s = Codec.decode(state, PersistentState.class);
+ * }</pre>
+ */
+public final class Codec {
+  private static final Gson GSON = new Gson();
+
+  private Codec() {}
+
+  /** The value as bytes. */
+  public static byte[] encode(Object value) {
+    if (value == null) {
+      throw new PayloadException("cannot encode null: send a record, or an empty one");
+    }
+    JsonElement tree = new TreeWriter().write(value, value.getClass(), value.getClass().getSimpleName());
+    return GSON.toJson(tree).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A new value of {@code type} read from {@code bytes} made by {@link #encode}. */
+  public static <T> T decode(byte[] bytes, Class<T> type) {
+    return type.cast(decode(bytes, (Type) type));
+  }
+
+  /** Like {@link #decode(byte[], Class)} for a generic type (for example {@code List<Entry>}). */
+  public static Object decode(byte[] bytes, Type type) {
+    JsonElement tree;
+    try {
+      tree = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
+    } catch (JsonParseException e) {
+      throw new PayloadException("the bytes are not an encoded value (were they made by Codec.encode?): " + e.getMessage(), e);
+    }
+    return new TreeReader().read(tree, type, Types.rawClass(type).getSimpleName());
+  }
+
+  /** A deep copy of {@code value}, made through bytes. */
+  public static <T> T copy(T value) {
+    @SuppressWarnings("unchecked")
+    T copy = (T) decode(encode(value), value.getClass());
+    return copy;
+  }
+}

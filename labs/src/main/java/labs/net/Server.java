@@ -1,0 +1,36 @@
+package labs.net;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The RPC handlers one server answers, keyed by RPC name. Several services (a KV server and its
+ * Raft peer) may register on one server.
+ *
+ * <pre>{@code
+ * Server s = new Server()
+ *     .handle(RaftRpc.REQUEST_VOTE, raft::requestVote)
+ *     .handle(RaftRpc.APPEND_ENTRIES, raft::appendEntries);
+ * }</pre>
+ */
+public final class Server {
+  private final Map<String, Entry<?, ?>> handlers = new LinkedHashMap<>();
+
+  record Entry<A, R>(Rpc<A, R> rpc, Handler<A, R> handler) {}
+
+  /** Adds the handler for {@code rpc}. */
+  public synchronized <A, R> Server handle(Rpc<A, R> rpc, Handler<A, R> handler) {
+    if (handlers.putIfAbsent(rpc.name(), new Entry<>(rpc, handler)) != null) {
+      throw new IllegalArgumentException("two handlers for " + rpc.name());
+    }
+    return this;
+  }
+
+  synchronized Entry<?, ?> lookup(String rpcName) {
+    return handlers.get(rpcName);
+  }
+
+  synchronized String names() {
+    return String.join(", ", handlers.keySet());
+  }
+}

@@ -1,0 +1,195 @@
+package labs.net;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Reads a JSON tree written by {@link TreeWriter} back into fresh objects. */
+final class TreeReader {
+  Object read(JsonElement e, Type declared, String path) {
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    Class<?> d = Types.rawClass(declared);
+    if (e.isJsonObject() && e.getAsJsonObject().has(TreeWriter.TYPE) && !d.isRecord()) {
+      JsonObject tagged = e.getAsJsonObject();
+      Class<?> actual = load(tagged.get(TreeWriter.TYPE).getAsString(), path);
+      if (!Types.boxed(d).isAssignableFrom(actual)) {
+        throw new PayloadException(path + ": encoded class " + actual.getName() + " is not a " + d.getName());
+      }
+      return read(tagged.get(TreeWriter.VALUE), actual, path);
+    }
+    try {
+      return readPlain(e, declared, d, path);
+    } catch (PayloadException pe) {
+      throw pe;
+    } catch (RuntimeException | ReflectiveOperationException ex) {
+      throw new PayloadException("cannot decode " + path + " as " + d.getName() + ": " + ex, ex);
+    }
+  }
+
+  private Object readPlain(JsonElement e, Type declared, Class<?> d, String path) throws ReflectiveOperationException {
+    Class<?> b = Types.boxed(d);
+    if (b == String.class) {
+      return e.getAsString();
+    }
+    if (b == Integer.class) {
+      return e.getAsInt();
+    }
+    if (b == Long.class) {
+      return e.getAsLong();
+    }
+    if (b == Boolean.class) {
+      return e.getAsBoolean();
+    }
+    if (b == Double.class) {
+      return e.getAsDouble();
+    }
+    if (b == Float.class) {
+      return e.getAsFloat();
+    }
+    if (b == Short.class) {
+      return e.getAsShort();
+    }
+    if (b == Byte.class) {
+      return e.getAsByte();
+    }
+    if (b == Character.class) {
+      return e.getAsString().charAt(0);
+    }
+    if (d.isEnum()) {
+      return enumValue(d, e.getAsString());
+    }
+    if (d == byte[].class) {
+      return Base64.getDecoder().decode(e.getAsString());
+    }
+    if (d.isArray()) {
+      JsonArray a = e.getAsJsonArray();
+      Object arr = Array.newInstance(d.getComponentType(), a.size());
+      for (int i = 0; i < a.size(); i++) {
+        Array.set(arr, i, read(a.get(i), Types.componentType(declared), path + "[" + i + "]"));
+      }
+      return arr;
+    }
+    if (Collection.class.isAssignableFrom(d)) {
+      @SuppressWarnings("unchecked")
+      Collection<Object> coll = (Collection<Object>) newCollection(d);
+      JsonArray a = e.getAsJsonArray();
+      Type element = Types.typeArgument(declared, 0);
+      for (int i = 0; i < a.size(); i++) {
+        coll.add(read(a.get(i), element, path + "[" + i + "]"));
+      }
+      return coll;
+    }
+    if (Map.class.isAssignableFrom(d)) {
+      @SuppressWarnings("unchecked")
+      Map<Object, Object> map = (Map<Object, Object>) newMap(d);
+      for (JsonElement pair : e.getAsJsonArray()) {
+        JsonArray kv = pair.getAsJsonArray();
+        Object k = read(kv.get(0), Types.typeArgument(declared, 0), path + ".key");
+        map.put(k, read(kv.get(1), Types.typeArgument(declared, 1), path + "[" + k + "]"));
+      }
+      return map;
+    }
+    if (d == Object.class || d.isInterface()) {
+      throw new PayloadException(path + ": no class name was encoded for a value declared as " + d.getName());
+    }
+    TreeWriter.checkTransportable(d, path);
+    JsonObject o = e.getAsJsonObject();
+    return d.isRecord() ? readRecord(o, d, path) : readFields(o, d, path);
+  }
+
+  private Object readRecord(JsonObject o, Class<?> d, String path) throws ReflectiveOperationException {
+    RecordComponent[] rcs = d.getRecordComponents();
+    Class<?>[] types = new Class<?>[rcs.length];
+    Object[] args = new Object[rcs.length];
+    for (int i = 0; i < rcs.length; i++) {
+      types[i] = rcs[i].getType();
+      Object v = read(o.get(rcs[i].getName()), rcs[i].getGenericType(), path + "." + rcs[i].getName());
+      args[i] = v == null && types[i].isPrimitive() ? defaultValue(types[i]) : v;
+    }
+    Constructor<?> ctor = d.getDeclaredConstructor(types);
+    ctor.setAccessible(true);
+    return ctor.newInstance(args);
+  }
+
+  private Object readFields(JsonObject o, Class<?> d, String path) throws ReflectiveOperationException {
+    Constructor<?> ctor;
+    try {
+      ctor = d.getDeclaredConstructor();
+    } catch (NoSuchMethodException e) {
+      throw new PayloadException("cannot decode " + path + ": class " + d.getName()
+          + " has no no-argument constructor; make it a record, or add one");
+    }
+    ctor.setAccessible(true);
+    Object value = ctor.newInstance();
+    for (Field f : Fields.of(d, path)) {
+      if (o.has(f.getName())) {
+        f.set(value, read(o.get(f.getName()), f.getGenericType(), path + "." + f.getName()));
+      }
+    }
+    return value;
+  }
+
+  private static Object defaultValue(Class<?> primitive) {
+    return Array.get(Array.newInstance(primitive, 1), 0);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object enumValue(Class<?> d, String name) {
+    return Enum.valueOf((Class) d, name);
+  }
+
+  private static Object newCollection(Class<?> d) throws ReflectiveOperationException {
+    if (!d.isInterface() && !java.lang.reflect.Modifier.isAbstract(d.getModifiers())) {
+      return d.getDeclaredConstructor().newInstance();
+    }
+    if (SortedSet.class.isAssignableFrom(d)) {
+      return new TreeSet<>();
+    }
+    if (Set.class.isAssignableFrom(d)) {
+      return new LinkedHashSet<>();
+    }
+    if (Queue.class.isAssignableFrom(d)) {
+      return new ArrayDeque<>();
+    }
+    return new ArrayList<>();
+  }
+
+  private static Object newMap(Class<?> d) throws ReflectiveOperationException {
+    if (!d.isInterface() && !java.lang.reflect.Modifier.isAbstract(d.getModifiers())) {
+      return d.getDeclaredConstructor().newInstance();
+    }
+    return SortedMap.class.isAssignableFrom(d) ? new TreeMap<>() : new LinkedHashMap<>();
+  }
+
+  private static Class<?> load(String name, String path) {
+    try {
+      return Class.forName(name, false, TreeReader.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      try {
+        return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+      } catch (ClassNotFoundException | RuntimeException e2) {
+        throw new PayloadException(path + ": class " + name + " was encoded but cannot be found here", e2);
+      }
+    }
+  }
+}
