@@ -37,6 +37,8 @@ public class Raft implements RaftApi {
   /** Election timeouts are drawn from [MIN, MIN + SPREAD): well above the heartbeat interval. */
   static final int ELECTION_TIMEOUT_MIN_MS = 300;
   static final int ELECTION_TIMEOUT_SPREAD_MS = 300;
+  /** At most this many entries per AppendEntries, so a far-behind follower costs bounded work per message. */
+  static final int MAX_ENTRIES_PER_MESSAGE = 100;
 
   private enum Role { FOLLOWER, CANDIDATE, LEADER }
 
@@ -341,7 +343,8 @@ public class Raft implements RaftApi {
       Env.go("snapshot→" + peer, () -> sendSnapshot(peer, args));
     } else {
       int prev = next - 1;
-      var args = new AppendEntriesArgs(currentTerm, me, prev, log.term(prev), log.from(next), commitIndex);
+      List<LogEntry> entries = log.from(next, MAX_ENTRIES_PER_MESSAGE);
+      var args = new AppendEntriesArgs(currentTerm, me, prev, log.term(prev), entries, commitIndex);
       Env.go("append→" + peer, () -> sendEntries(peer, args));
     }
   }
@@ -369,6 +372,9 @@ public class Raft implements RaftApi {
           advanceCommitIndex();
         }
         nextIndex[peer] = Math.max(nextIndex[peer], match + 1);
+        if (!args.entries().isEmpty() && nextIndex[peer] <= log.lastIndex()) {
+          sendTo(peer); // more to send (a follower catching up): go on at once
+        }
       } else if (nextIndex[peer] == args.prevLogIndex() + 1) { // not a stale rejection
         nextIndex[peer] = Math.max(matchIndex[peer] + 1, backUp(reply));
         debug("peer %d rejected prev %d (conflict term %d at %d): next %d", peer, args.prevLogIndex(),

@@ -72,10 +72,11 @@ final class RaftLog {
     return entries.get(index - snapshotIndex - 1);
   }
 
-  /** A copy of the entries from {@code index} to the end (empty if {@code index > lastIndex()}). */
-  List<LogEntry> from(int index) {
+  /** A copy of at most {@code max} entries from {@code index} on (empty if {@code index > lastIndex()}). */
+  List<LogEntry> from(int index, int max) {
     int start = Math.max(index - snapshotIndex - 1, 0);
-    return start >= entries.size() ? List.of() : List.copyOf(entries.subList(start, entries.size()));
+    int end = (int) Math.min(entries.size(), (long) start + max);
+    return start >= end ? List.of() : List.copyOf(entries.subList(start, end));
   }
 
   /** The kept entries (after the snapshot), for persisting. */
