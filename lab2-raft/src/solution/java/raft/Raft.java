@@ -372,8 +372,8 @@ public class Raft implements RaftApi {
           advanceCommitIndex();
         }
         nextIndex[peer] = Math.max(nextIndex[peer], match + 1);
-        if (!args.entries().isEmpty() && nextIndex[peer] <= log.lastIndex()) {
-          sendTo(peer); // more to send (a follower catching up): go on at once
+        if (args.entries().size() == MAX_ENTRIES_PER_MESSAGE && nextIndex[peer] <= log.lastIndex()) {
+          sendTo(peer); // a follower catching up on a long log: send the next part at once
         }
       } else if (nextIndex[peer] == args.prevLogIndex() + 1) { // not a stale rejection
         nextIndex[peer] = Math.max(matchIndex[peer] + 1, backUp(reply));
