@@ -65,7 +65,6 @@ public final class StudentCodeRules {
       "java.util.concurrent.CompletableFuture|its async methods use the common pool: use Env.go and a Channel",
       "java.util.Timer|use a thread with Env.sleep in a loop",
       "java.util.TimerTask|use a thread with Env.sleep in a loop",
-      "java.util.Random|use Env.random(), which is seeded from the run's seed",
       "java.security.SecureRandom|use Env.random()",
       "java.util.Date|use Env.nowMillis()",
       "java.time.Clock|use Env.nowMillis()");
@@ -86,6 +85,8 @@ public final class StudentCodeRules {
         .orShould().callConstructor(Thread.class, Runnable.class, String.class)
         .orShould().callConstructor(Thread.class, String.class)
         .because("new Thread(..) is not allowed in lab code: use Env.go(name, runnable)"));
+    rules.add(noClasses().should().callConstructor(java.util.Random.class)
+        .because("new Random() is not allowed in lab code: use Env.random(), which is seeded from the run's seed"));
     rules.add(noClasses().should().beAssignableTo(Thread.class)
         .because("extending Thread is not allowed in lab code: use Env.go(name, runnable)"));
     for (String entry : CLASSES_NOT_TO_USE) {
