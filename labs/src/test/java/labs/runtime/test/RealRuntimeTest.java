@@ -63,6 +63,16 @@ class RealRuntimeTest {
   }
 
   @Test
+  void aRunOverItsTimeLimitFailsInsteadOfHanging() {
+    assertThatThrownBy(() -> World.run(World.Mode.REAL, 3, RunLimits.DEFAULT.withVirtualTime(java.time.Duration.ofSeconds(1)), () -> {
+      while (true) {
+        Env.sleep(50);
+      }
+    })).isInstanceOf(labs.runtime.RunFailure.class).hasMessageContaining("REAL_TIME_LIMIT")
+        .hasMessageContaining("RealRuntimeTest");
+  }
+
+  @Test
   void unknownRuntimeNameIsAClearError() {
     System.setProperty("labs.runtime", "fast");
     try {
