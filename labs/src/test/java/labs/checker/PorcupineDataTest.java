@@ -1,0 +1,64 @@
+package labs.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import labs.checker.models.KvModel;
+import labs.checker.models.RegisterModel;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every Porcupine data file gets the verdict Porcupine's own test suite asserts. */
+@DisplayName("Checker on Porcupine's data set")
+class PorcupineDataTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  static Stream<Integer> etcdFiles() {
+    return CheckerData.ETCD_FILES.stream();
+  }
+
+  static Stream<String> kvFiles() {
+    return CheckerData.KV_FILES.stream();
+  }
+
+  @ParameterizedTest(name = "etcd_{0}")
+  @MethodSource("etcdFiles")
+  @DisplayName("Jepsen etcd log with the CAS register model")
+  void etcd(int n) {
+    var ops = CheckerData.etcd(n);
+    var result = Checker.check(RegisterModel.INSTANCE, ops, TIMEOUT);
+    assertThat(result.verdict())
+        .as("%s: %s", CheckerData.etcdName(n), result.describe())
+        .isEqualTo(CheckerData.expectedEtcd(n));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kvFiles")
+  @DisplayName("key/value history with the KV model, partitioned by key")
+  void kv(String name) {
+    var ops = CheckerData.kv(name);
+    var result = Checker.check(KvModel.INSTANCE, ops, TIMEOUT);
+    assertThat(result.verdict()).as("%s: %s", name, result.describe())
+        .isEqualTo(CheckerData.expectedKv(name));
+    assertThat(result.partitions()).hasSize(distinctKeys(ops));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kvFiles")
+  @DisplayName("key/value history searching every partition (the viewer's mode)")
+  void kvAllPartitions(String name) {
+    var ops = CheckerData.kv(name);
+    var result = Checker.check(KvModel.INSTANCE, ops,
+        CheckOptions.of(TIMEOUT).withSearchAllPartitions(true));
+    assertThat(result.verdict()).as("%s: %s", name, result.describe())
+        .isIn(CheckerData.expectedKv(name));
+    assertThat(result.partitions()).noneMatch(p -> p.note().startsWith("not searched"));
+  }
+
+  private static int distinctKeys(List<Operation<KvModel.Input, String>> ops) {
+    return (int) ops.stream().map(op -> op.input().key()).distinct().count();
+  }
+}
