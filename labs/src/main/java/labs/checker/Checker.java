@@ -60,9 +60,9 @@ public final class Checker {
     for (int i = 0; i < searches.length; i++) {
       searches[i] = newSearch(erased, ops, byKey.get(keys.get(i)));
     }
-    boolean[] hung;
+    PartitionRunner.Run run;
     try {
-      hung = PartitionRunner.run(searches, options.parallelism(), deadline,
+      run = PartitionRunner.run(searches, options.parallelism(), deadline,
           !options.searchAllPartitions(), options.cacheLimitBytes());
     } catch (PartitionRunner.SearchFailure e) {
       throw new IllegalStateException(
@@ -70,18 +70,22 @@ public final class Checker {
               + PartitionResult.nameOf(keys.get(e.partition())) + ": " + e.getCause(),
           e.getCause());
     }
-    Object illegalKey = null;
-    for (int i = 0; i < searches.length && illegalKey == null; i++) {
-      if (!hung[i] && searches[i].outcome() == Search.Outcome.ILLEGAL) {
-        illegalKey = keys.get(i);
-      }
+    boolean[] hung = run.hung();
+    int illegal = 0;
+    while (illegal < searches.length
+        && (hung[illegal] || searches[illegal].outcome() != Search.Outcome.ILLEGAL)) {
+      illegal++;
     }
+    String pausedBecause = run.ending() != PartitionRunner.Ending.ILLEGAL_FOUND ? null
+        : "search stopped because " + PartitionResult.nameOf(keys.get(illegal))
+            + " is not linearizable";
     List<PartitionResult> partitions = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       Object key = keys.get(i);
       partitions.add(hung[i]
           ? undecided(i, key, byKey.get(key), "the model's step did not return before the deadline")
-          : toPartitionResult(i, key, byKey.get(key), searches[i].result(), illegalKey, options));
+          : toPartitionResult(i, key, byKey.get(key), searches[i].result(),
+              pausedBecause, options));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     return new CheckResult<>(model, ops, overall(partitions), partitions, elapsed, options);
@@ -133,7 +137,7 @@ public final class Checker {
       Object key,
       List<Integer> members,
       Search.Result result,
-      Object illegalKey,
+      String pausedBecause,
       CheckOptions options) {
     Partials found = result.partials();
     List<PartialLinearization> partials = new ArrayList<>();
@@ -156,11 +160,11 @@ public final class Checker {
     };
     String explored = result.cacheEntries() + " configurations explored"
         + (result.cacheFull() ? ", memo full" : "");
+    String timedOut = "timed out after " + options.timeout().toMillis() + " ms (" + explored + ")";
     String note = switch (result.outcome()) {
       case OK, ILLEGAL -> "";
-      case STOPPED -> "timed out after " + options.timeout().toMillis() + " ms (" + explored + ")";
-      case PAUSED -> "search stopped because " + PartitionResult.nameOf(illegalKey)
-          + " is not linearizable (" + explored + ")";
+      case STOPPED -> timedOut;
+      case PAUSED -> pausedBecause == null ? timedOut : pausedBecause + " (" + explored + ")";
     };
     return new PartitionResult(
         index, key, verdict, note, members, partials, found.longest(), longestFor);

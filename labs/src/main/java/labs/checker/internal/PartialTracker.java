@@ -1,6 +1,7 @@
 package labs.checker.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +55,15 @@ final class PartialTracker {
    * linearized after it (or -1 when the search stops here for another reason).
    */
   void record(int blockedBy) {
+    Snapshot snapshot = null;
     if (depth > longest.depth || (depth == longest.depth && longest.blockedBy < 0)) {
-      longest = new Snapshot(depth, top, blockedBy);
+      snapshot = new Snapshot(depth, top, blockedBy);
+      longest = snapshot;
     }
     if (perOperation && depth > 0) {
       Snapshot here = atPosition[depth - 1];
       if (here == null || depth > here.depth) {
-        atPosition[depth - 1] = new Snapshot(depth, top, blockedBy);
+        atPosition[depth - 1] = snapshot != null ? snapshot : new Snapshot(depth, top, blockedBy);
       }
     }
   }
@@ -105,13 +108,14 @@ final class PartialTracker {
   /** The partial linearizations found; call after {@link #finish}. */
   Partials result(int n) {
     Map<Snapshot, Integer> index = new IdentityHashMap<>();
+    Map<List<Integer>, Integer> byContent = new HashMap<>();
     List<int[]> orders = new ArrayList<>();
     List<Integer> blocked = new ArrayList<>();
-    int longestIndex = indexOf(longest, index, orders, blocked);
+    int longestIndex = indexOf(longest, index, byContent, orders, blocked);
     int[] longestFor = new int[n];
     for (int op = 0; op < n; op++) {
       Snapshot s = perOperation && !succeeded ? forOperation[op] : null;
-      longestFor[op] = s != null ? indexOf(s, index, orders, blocked) : -1;
+      longestFor[op] = s != null ? indexOf(s, index, byContent, orders, blocked) : -1;
     }
     if (!perOperation || succeeded) {
       for (int op : orders.get(longestIndex)) {
@@ -123,7 +127,11 @@ final class PartialTracker {
   }
 
   private static int indexOf(
-      Snapshot s, Map<Snapshot, Integer> index, List<int[]> orders, List<Integer> blocked) {
+      Snapshot s,
+      Map<Snapshot, Integer> index,
+      Map<List<Integer>, Integer> byContent,
+      List<int[]> orders,
+      List<Integer> blocked) {
     Integer known = index.get(s);
     if (known != null) {
       return known;
@@ -134,9 +142,19 @@ final class PartialTracker {
       order[i] = node.op;
       node = node.below;
     }
-    index.put(s, orders.size());
-    orders.add(order);
-    blocked.add(s.blockedBy);
-    return orders.size() - 1;
+    List<Integer> content = new ArrayList<>(order.length + 1);
+    content.add(s.blockedBy);
+    for (int op : order) {
+      content.add(op);
+    }
+    Integer same = byContent.get(content);
+    if (same == null) {
+      same = orders.size();
+      byContent.put(content, same);
+      orders.add(order);
+      blocked.add(s.blockedBy);
+    }
+    index.put(s, same);
+    return same;
   }
 }

@@ -24,6 +24,24 @@ public final class PartitionRunner {
 
   private PartitionRunner() {}
 
+  /** Why the runner stopped. */
+  public enum Ending {
+    /** Every partition is decided. */
+    ALL_DECIDED,
+    /** A partition is illegal and the others were not searched further. */
+    ILLEGAL_FOUND,
+    /** The deadline passed. */
+    DEADLINE
+  }
+
+  /**
+   * How the run ended.
+   *
+   * @param hung per partition, whether its search step did not return in time (a hung model);
+   *     its search must not be touched
+   */
+  public record Run(Ending ending, boolean[] hung) {}
+
   /** A search threw (a model bug); {@link #partition} says which one. */
   public static final class SearchFailure extends RuntimeException {
     private final int partition;
@@ -43,10 +61,9 @@ public final class PartitionRunner {
    * or the deadline passes.
    *
    * @param cacheLimitBytes memory bound shared by the memos of the partitions still searched
-   * @return per partition whether its search step did not return in time (a hung model)
    * @throws SearchFailure for the lowest-numbered partition whose search threw
    */
-  public static boolean[] run(
+  public static Run run(
       Search[] searches,
       int parallelism,
       long deadlineNanos,
@@ -58,6 +75,7 @@ public final class PartitionRunner {
     for (int i = 0; i < searches.length; i++) {
       live.add(i);
     }
+    Ending ending = Ending.ALL_DECIDED;
     int threads = Math.min(parallelism, searches.length);
     ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(
         threads, Thread.ofPlatform().daemon().name("labs-checker-", 0).factory());
@@ -84,7 +102,12 @@ public final class PartitionRunner {
             case OK -> { }
           }
         }
-        if (stopped || (illegal && stopAtFirstIllegal)) {
+        if (stopped) {
+          ending = Ending.DEADLINE;
+          break;
+        }
+        if (illegal && stopAtFirstIllegal) {
+          ending = Ending.ILLEGAL_FOUND;
           break;
         }
         live = undecided;
@@ -94,7 +117,7 @@ public final class PartitionRunner {
         pool.shutdownNow();
       }
     }
-    return hung;
+    return new Run(ending, hung);
   }
 
   private static void advance(Search[] searches, int i, long slice, BooleanSupplier stop) {

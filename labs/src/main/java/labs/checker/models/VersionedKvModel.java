@@ -63,8 +63,8 @@ public final class VersionedKvModel
     return switch (input) {
       case Get g -> output == null
           || (output.err() == Err.NO_KEY && state.version() == 0)
-          || (output.err() == Err.OK && output.version() == state.version()
-              && output.value().equals(state.value()))
+          || (output.err() == Err.OK && state.version() > 0
+              && output.version() == state.version() && output.value().equals(state.value()))
           ? state : null;
       case Put p -> {
         Err err = output == null ? Err.MAYBE : output.err();
