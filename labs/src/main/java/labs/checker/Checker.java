@@ -51,6 +51,11 @@ public final class Checker {
       Model<S, I, O> model, List<Operation<I, O>> history, CheckOptions options) {
     long start = System.nanoTime();
     long deadline = start + options.timeout().toNanos();
+    for (int i = 0; i < history.size(); i++) {
+      if (history.get(i) == null) {
+        throw new IllegalArgumentException("operation " + i + " of the history is null");
+      }
+    }
     List<Operation<I, O>> ops = List.copyOf(history);
     Map<Object, List<Integer>> byKey = partition(model, ops);
     List<Object> keys = new ArrayList<>(byKey.keySet());
@@ -96,9 +101,6 @@ public final class Checker {
     Map<Object, List<Integer>> byKey = new LinkedHashMap<>();
     for (int i = 0; i < ops.size(); i++) {
       Operation<I, O> op = ops.get(i);
-      if (op == null) {
-        throw new IllegalArgumentException("operation " + i + " of the history is null");
-      }
       byKey.computeIfAbsent(model.partitionKey(op.input()), k -> new ArrayList<>()).add(i);
     }
     if (byKey.isEmpty()) {

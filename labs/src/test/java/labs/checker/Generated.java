@@ -103,6 +103,53 @@ final class Generated {
     return ops;
   }
 
+  /**
+   * A key/value history of {@code clients} clients each running {@code perClient} operations
+   * back to back (random durations, random gaps), over {@code keys} keys: each operation takes
+   * effect at a random instant inside its interval, and outputs come from applying the
+   * operations in the order of those instants.
+   */
+  static List<Operation<KvModel.Input, String>> kvClients(
+      Random random, int clients, int perClient, int keys) {
+    record Planned(int client, long call, long point, long ret, KvModel.Input input) {}
+    List<Planned> planned = new ArrayList<>();
+    int token = 0;
+    for (int c = 0; c < clients; c++) {
+      long t = random.nextInt(50);
+      for (int k = 0; k < perClient; k++) {
+        long duration = 1 + random.nextInt(100);
+        long call = t;
+        long ret = call + duration;
+        long point = call + random.nextLong(duration + 1);
+        String key = "k" + random.nextInt(keys);
+        KvModel.Input input = switch (random.nextInt(4)) {
+          case 0, 1 -> new KvModel.Get(key);
+          case 2 -> new KvModel.Put(key, "p" + token++ + ";");
+          default -> new KvModel.Append(key, "a" + token++ + ";");
+        };
+        planned.add(new Planned(c, call, point * clients + c, ret, input));
+        t = ret + 1 + random.nextInt(20);
+      }
+    }
+    // Points are made distinct (scaled, plus the client) and applied in order.
+    List<Planned> byPoint = new ArrayList<>(planned);
+    byPoint.sort(java.util.Comparator.comparingLong(Planned::point));
+    java.util.Map<Planned, String> outputs = new java.util.IdentityHashMap<>();
+    java.util.Map<String, String> store = new java.util.HashMap<>();
+    for (Planned p : byPoint) {
+      String current = store.getOrDefault(p.input().key(), "");
+      outputs.put(p, p.input() instanceof KvModel.Get ? current : null);
+      String next = KvModel.INSTANCE.step(current, p.input(), null);
+      store.put(p.input().key(), next);
+    }
+    List<Operation<KvModel.Input, String>> ops = new ArrayList<>();
+    for (Planned p : planned) {
+      ops.add(Operation.of(p.client(), p.input(), outputs.get(p), p.call() * clients,
+          p.ret() * clients + clients - 1));
+    }
+    return ops;
+  }
+
   /** The same history with operation {@code i}'s output replaced. */
   static <I, O> List<Operation<I, O>> withOutput(List<Operation<I, O>> ops, int i, O output) {
     List<Operation<I, O>> copy = new ArrayList<>(ops);

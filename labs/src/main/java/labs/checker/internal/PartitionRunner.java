@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs the searches of independent partitions in rounds: each round advances every undecided
- * partition by the same number of steps (doubling from round to round), on a small pool of
- * platform threads when there are several partitions and cores. An easy illegal partition is
+ * partition by the same number of steps (doubling from round to round); after the first round,
+ * on a small pool of platform threads when there are several partitions and cores. An easy illegal partition is
  * thus found quickly even behind a hard one, at most doubling the work, and the outcome does not
  * depend on thread timing: which partitions are decided after each round depends only on step
  * counts. Only the deadline (and the memo's memory bound) can make two runs differ.
@@ -76,13 +76,18 @@ public final class PartitionRunner {
       live.add(i);
     }
     Ending ending = Ending.ALL_DECIDED;
-    int threads = Math.min(parallelism, searches.length);
-    ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(
-        threads, Thread.ofPlatform().daemon().name("labs-checker-", 0).factory());
+    ExecutorService pool = null;
     try {
       for (long slice = FIRST_SLICE; !live.isEmpty(); slice = Math.min(slice * 2, 1L << 40)) {
         for (int i : live) {
           searches[i].setCacheLimit(cacheLimitBytes / live.size());
+        }
+        // The first round runs in the calling thread: most histories are decided in it, and
+        // starting threads would cost more than the search.
+        int threads = Math.min(parallelism, live.size());
+        if (pool == null && slice > FIRST_SLICE && threads > 1) {
+          pool = Executors.newFixedThreadPool(
+              threads, Thread.ofPlatform().daemon().name("labs-checker-", 0).factory());
         }
         if (pool == null) {
           for (int i : live) {

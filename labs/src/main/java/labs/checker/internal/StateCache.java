@@ -20,15 +20,15 @@ final class StateCache {
   private final Model<Object, Object, Object> model;
   private long limitBytes = Long.MAX_VALUE;
 
-  private int[] table = new int[1 << 10]; // entry index + 1; 0 = empty slot
+  private int[] table = new int[64]; // entry index + 1; 0 = empty slot
   private int size;
 
-  private long[] hashes = new long[256];
-  private int[] offsets = new int[256];
-  private int[] los = new int[256];
-  private int[] lens = new int[256];
-  private Object[] states = new Object[256];
-  private long[] arena = new long[1024];
+  private long[] hashes = new long[32];
+  private int[] offsets = new int[32];
+  private int[] los = new int[32];
+  private int[] lens = new int[32];
+  private Object[] states = new Object[32];
+  private long[] arena = new long[64];
   private int arenaUsed;
   private boolean full;
 
