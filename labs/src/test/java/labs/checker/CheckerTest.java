@@ -3,6 +3,8 @@ package labs.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import labs.checker.models.RegisterModel.Read;
 import labs.checker.models.RegisterModel.ReadResult;
 import labs.checker.models.RegisterModel.Write;
 import labs.checker.models.RegisterModel.WriteResult;
+import labs.checker.viewer.HistoryViewer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -196,7 +199,7 @@ class CheckerTest {
 
   @Test
   @DisplayName("a timeout gives UNKNOWN, never a pass, and bounds the viewer's mode too")
-  void timeoutIsUnknown() {
+  void timeoutIsUnknown() throws Exception {
     var hard = CheckerData.kv("c50-bad").stream()
         .filter(o -> o.input().key().equals("0"))
         .toList(); // one key Porcupine's verbose mode cannot finish in ten minutes
@@ -208,6 +211,8 @@ class CheckerTest {
       assertThat(result.describe()).contains("UNKNOWN (this is not a pass)", "timed out");
       assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(5)); // bounded, not a speed test
       assertThat(result.partitions().getFirst().longestPrefix()).isPresent();
+      Path page = HistoryViewer.writeIfNotOk(result, "unknown-" + all, List.of()).orElseThrow();
+      assertThat(Files.readString(page)).contains("\"verdict\":\"UNKNOWN\"");
     }
   }
 
