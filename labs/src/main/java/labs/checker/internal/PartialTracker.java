@@ -20,11 +20,32 @@ final class PartialTracker {
   /** Above this many operations in a partition, only the overall longest prefix is kept. */
   static final int PER_OPERATION_LIMIT = 512;
 
-  /** A node of the mirrored stack: an operation and the prefix below it. */
-  private record Node(int op, Node below) {}
+  /**
+   * A node of the mirrored stack: an operation and the prefix below it. (Not a record: value
+   * equality would walk the whole chain.)
+   */
+  private static final class Node {
+    final int op;
+    final Node below;
+
+    Node(int op, Node below) {
+      this.op = op;
+      this.below = below;
+    }
+  }
 
   /** A recorded prefix: its length, its top node, and the operation that blocked it (or -1). */
-  private record Snapshot(int depth, Node top, int blockedBy) {}
+  private static final class Snapshot {
+    final int depth;
+    final Node top;
+    final int blockedBy;
+
+    Snapshot(int depth, Node top, int blockedBy) {
+      this.depth = depth;
+      this.top = top;
+      this.blockedBy = blockedBy;
+    }
+  }
 
   private final boolean perOperation;
   private Node top;
