@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
  * sequential execution are OK; one impossible read makes them ILLEGAL; and on small random
  * histories the checker agrees with the definition ({@link BruteForce}).
  */
-class LinearizabilityProperties {
+class LinearizabilityPropertiesTest {
   private static final CheckOptions OPTIONS = CheckOptions.of(Duration.ofSeconds(10));
 
   @Property(tries = 300)
