@@ -302,6 +302,35 @@ abstract class NetworkContract {
     assertThat(max).isBetween(1000L, 7000L);
   }
 
+  @Test
+  void changingFaultSettingsDuringCallsIsSafe() throws Exception {
+    int ok = run(() -> {
+      Network net = networkWithServer(NetworkConfig.DEFAULT, new AtomicInteger());
+      Peer e = connectedEnd(net, "e");
+      Channel<Boolean> done = new Channel<>();
+      for (int c = 0; c < 10; c++) {
+        int x = c;
+        Env.go("caller" + c, () -> {
+          boolean all = true;
+          for (int i = 0; i < 10; i++) {
+            all &= e.call(SQUARE, x).equals(Optional.of(x * x));
+          }
+          done.send(all);
+        });
+      }
+      for (int i = 0; i < 20; i++) {
+        net.setLongDelays(i % 2 == 0);
+        Env.sleep(1);
+      }
+      int n = 0;
+      for (int c = 0; c < 10; c++) {
+        n += done.receive().orElseThrow() ? 1 : 0;
+      }
+      return n;
+    });
+    assertThat(ok).isEqualTo(10);
+  }
+
   record Bad(Runnable callback) {}
 
   static final Rpc<Bad, String> BAD = Rpc.of("Test.Bad", Bad.class, String.class);
