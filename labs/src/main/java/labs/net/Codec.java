@@ -34,7 +34,7 @@ public final class Codec {
     if (value == null) {
       throw new PayloadException("cannot encode null: send a record, or an empty one");
     }
-    JsonElement tree = new TreeWriter().write(value, value.getClass(), value.getClass().getSimpleName());
+    JsonElement tree = new TreeWriter().write(value, value.getClass(), PayloadPath.root(value.getClass().getSimpleName()));
     return GSON.toJson(tree).getBytes(StandardCharsets.UTF_8);
   }
 
@@ -51,7 +51,7 @@ public final class Codec {
     } catch (JsonParseException e) {
       throw new PayloadException("the bytes are not an encoded value (were they made by Codec.encode?): " + e.getMessage(), e);
     }
-    return new TreeReader().read(tree, type, Types.rawClass(type).getSimpleName());
+    return new TreeReader().read(tree, type, PayloadPath.root(Types.rawClass(type).getSimpleName()));
   }
 
   /** A deep copy of {@code value}, made through bytes. */

@@ -14,7 +14,7 @@ final class Fields {
 
   private Fields() {}
 
-  static List<Field> of(Class<?> c, String path) {
+  static List<Field> of(Class<?> c, PayloadPath path) {
     List<Field> cached = CACHE.get(c);
     if (cached != null) {
       return cached;

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.TreeSet;
 
 /** Reads a JSON tree written by {@link TreeWriter} back into fresh objects. */
 final class TreeReader {
-  Object read(JsonElement e, Type declared, String path) {
+  Object read(JsonElement e, Type declared, PayloadPath path) {
     if (e == null || e.isJsonNull()) {
       return null;
     }
@@ -46,7 +45,7 @@ final class TreeReader {
     }
   }
 
-  private Object readPlain(JsonElement e, Type declared, Class<?> d, String path) throws ReflectiveOperationException {
+  private Object readPlain(JsonElement e, Type declared, Class<?> d, PayloadPath path) throws ReflectiveOperationException {
     Class<?> b = Types.boxed(d);
     if (b == String.class) {
       return e.getAsString();
@@ -85,7 +84,7 @@ final class TreeReader {
       JsonArray a = e.getAsJsonArray();
       Object arr = Array.newInstance(d.getComponentType(), a.size());
       for (int i = 0; i < a.size(); i++) {
-        Array.set(arr, i, read(a.get(i), Types.componentType(declared), path + "[" + i + "]"));
+        Array.set(arr, i, read(a.get(i), Types.componentType(declared), path.index(i)));
       }
       return arr;
     }
@@ -95,7 +94,7 @@ final class TreeReader {
       JsonArray a = e.getAsJsonArray();
       Type element = Types.typeArgument(declared, 0);
       for (int i = 0; i < a.size(); i++) {
-        coll.add(read(a.get(i), element, path + "[" + i + "]"));
+        coll.add(read(a.get(i), element, path.index(i)));
       }
       return coll;
     }
@@ -104,8 +103,8 @@ final class TreeReader {
       Map<Object, Object> map = (Map<Object, Object>) newMap(d);
       for (JsonElement pair : e.getAsJsonArray()) {
         JsonArray kv = pair.getAsJsonArray();
-        Object k = read(kv.get(0), Types.typeArgument(declared, 0), path + ".key");
-        map.put(k, read(kv.get(1), Types.typeArgument(declared, 1), path + "[" + k + "]"));
+        Object k = read(kv.get(0), Types.typeArgument(declared, 0), path.field("key"));
+        map.put(k, read(kv.get(1), Types.typeArgument(declared, 1), path.key(k)));
       }
       return map;
     }
@@ -117,21 +116,17 @@ final class TreeReader {
     return d.isRecord() ? readRecord(o, d, path) : readFields(o, d, path);
   }
 
-  private Object readRecord(JsonObject o, Class<?> d, String path) throws ReflectiveOperationException {
-    RecordComponent[] rcs = d.getRecordComponents();
-    Class<?>[] types = new Class<?>[rcs.length];
-    Object[] args = new Object[rcs.length];
-    for (int i = 0; i < rcs.length; i++) {
-      types[i] = rcs[i].getType();
-      Object v = read(o.get(rcs[i].getName()), rcs[i].getGenericType(), path + "." + rcs[i].getName());
-      args[i] = v == null && types[i].isPrimitive() ? defaultValue(types[i]) : v;
+  private Object readRecord(JsonObject o, Class<?> d, PayloadPath path) throws ReflectiveOperationException {
+    Records r = Records.of(d);
+    Object[] args = new Object[r.names().length];
+    for (int i = 0; i < args.length; i++) {
+      Object v = read(o.get(r.names()[i]), r.types()[i], path.field(r.names()[i]));
+      args[i] = v == null && r.rawTypes()[i].isPrimitive() ? defaultValue(r.rawTypes()[i]) : v;
     }
-    Constructor<?> ctor = d.getDeclaredConstructor(types);
-    ctor.setAccessible(true);
-    return ctor.newInstance(args);
+    return r.constructor().newInstance(args);
   }
 
-  private Object readFields(JsonObject o, Class<?> d, String path) throws ReflectiveOperationException {
+  private Object readFields(JsonObject o, Class<?> d, PayloadPath path) throws ReflectiveOperationException {
     Constructor<?> ctor;
     try {
       ctor = d.getDeclaredConstructor();
@@ -143,7 +138,7 @@ final class TreeReader {
     Object value = ctor.newInstance();
     for (Field f : Fields.of(d, path)) {
       if (o.has(f.getName())) {
-        f.set(value, read(o.get(f.getName()), f.getGenericType(), path + "." + f.getName()));
+        f.set(value, read(o.get(f.getName()), f.getGenericType(), path.field(f.getName())));
       }
     }
     return value;
@@ -181,7 +176,7 @@ final class TreeReader {
     return SortedMap.class.isAssignableFrom(d) ? new TreeMap<>() : new LinkedHashMap<>();
   }
 
-  private static Class<?> load(String name, String path) {
+  private static Class<?> load(String name, PayloadPath path) {
     try {
       return Class.forName(name, false, TreeReader.class.getClassLoader());
     } catch (ClassNotFoundException e) {

@@ -8,7 +8,6 @@ import com.google.gson.JsonPrimitive;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Base64;
 import java.util.Collection;
@@ -19,7 +18,7 @@ final class TreeWriter {
   static final String TYPE = "@type";
   static final String VALUE = "@value";
 
-  JsonElement write(Object value, Type declared, String path) {
+  JsonElement write(Object value, Type declared, PayloadPath path) {
     if (value == null) {
       return JsonNull.INSTANCE;
     }
@@ -53,7 +52,7 @@ final class TreeWriter {
     if (c.isArray()) {
       JsonArray a = new JsonArray();
       for (int i = 0; i < Array.getLength(value); i++) {
-        a.add(write(Array.get(value, i), c.getComponentType(), path + "[" + i + "]"));
+        a.add(write(Array.get(value, i), c.getComponentType(), path.index(i)));
       }
       return a;
     }
@@ -62,7 +61,7 @@ final class TreeWriter {
       Type element = Types.typeArgument(declared, 0);
       int i = 0;
       for (Object o : coll) {
-        a.add(write(o, element, path + "[" + i++ + "]"));
+        a.add(write(o, element, path.index(i++)));
       }
       return a;
     }
@@ -72,8 +71,8 @@ final class TreeWriter {
       Type v = Types.typeArgument(declared, 1);
       for (Map.Entry<?, ?> e : map.entrySet()) {
         JsonArray pair = new JsonArray();
-        pair.add(write(e.getKey(), k, path + ".key"));
-        pair.add(write(e.getValue(), v, path + "[" + e.getKey() + "]"));
+        pair.add(write(e.getKey(), k, path.field("key")));
+        pair.add(write(e.getValue(), v, path.key(e.getKey())));
         a.add(pair);
       }
       return a;
@@ -82,27 +81,26 @@ final class TreeWriter {
     return c.isRecord() ? writeRecord(value, c, path) : writeFields(value, c, path);
   }
 
-  private JsonElement writeRecord(Object value, Class<?> c, String path) {
+  private JsonElement writeRecord(Object value, Class<?> c, PayloadPath path) {
     JsonObject o = new JsonObject();
-    for (RecordComponent rc : c.getRecordComponents()) {
+    Records r = Records.of(c);
+    for (int i = 0; i < r.names().length; i++) {
       Object v;
       try {
-        var accessor = rc.getAccessor();
-        accessor.setAccessible(true);
-        v = accessor.invoke(value);
+        v = r.accessors()[i].invoke(value);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new PayloadException("cannot read " + path + "." + rc.getName() + " of " + c.getName() + ": " + e, e);
+        throw new PayloadException("cannot read " + path + "." + r.names()[i] + " of " + c.getName() + ": " + e, e);
       }
-      o.add(rc.getName(), write(v, rc.getGenericType(), path + "." + rc.getName()));
+      o.add(r.names()[i], write(v, r.types()[i], path.field(r.names()[i])));
     }
     return o;
   }
 
-  private JsonElement writeFields(Object value, Class<?> c, String path) {
+  private JsonElement writeFields(Object value, Class<?> c, PayloadPath path) {
     JsonObject o = new JsonObject();
     for (Field f : Fields.of(c, path)) {
       try {
-        o.add(f.getName(), write(f.get(value), f.getGenericType(), path + "." + f.getName()));
+        o.add(f.getName(), write(f.get(value), f.getGenericType(), path.field(f.getName())));
       } catch (IllegalAccessException e) {
         throw new PayloadException("cannot read field " + path + "." + f.getName() + ": " + e.getMessage(), e);
       }
@@ -122,7 +120,7 @@ final class TreeWriter {
     return java.util.Set.class.isAssignableFrom(c) ? java.util.Set.class : java.util.List.class;
   }
 
-  static void checkTransportable(Class<?> c, String path) {
+  static void checkTransportable(Class<?> c, PayloadPath path) {
     String why = null;
     if (c.isSynthetic() || c.isHidden()) {
       why = "it is a lambda or generated class; send data (a record), not code";

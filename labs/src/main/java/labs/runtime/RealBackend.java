@@ -14,8 +14,11 @@ final class RealBackend implements Backend {
   private final long origin = System.nanoTime();
   private final AtomicReference<Throwable> uncaught = new AtomicReference<>();
 
-  RealBackend(World world) {
+  private final RunLimits limits;
+
+  RealBackend(World world, RunLimits limits) {
     this.world = world;
+    this.limits = limits;
   }
 
   @Override
@@ -83,17 +86,26 @@ final class RealBackend implements Backend {
   @Override
   public void crashed(Node node) {}
 
-  /** Runs the tester's main body on the calling thread, bound to the tester node. */
+  /**
+   * Runs the tester's main body on a thread of the tester node and waits for it at most the run's
+   * time limit (on real threads, runtime time is wall-clock time).
+   */
   <T> T runMain(Context tester, Callable<T> main) throws Exception {
     AtomicReference<Object> result = new AtomicReference<>();
-    Runnable body = tester.bind(() -> {
+    Thread thread = start(tester.node(), "main", () -> {
       try {
         result.set(new Object[] {main.call()});
       } catch (Throwable t) {
         result.set(t);
       }
     });
-    body.run();
+    long limit = Math.min(limits.virtualTime().toMillis(), limits.realTime().toMillis());
+    if (!thread.join(java.time.Duration.ofMillis(limit))) {
+      StringBuilder sb = new StringBuilder("the test ran for more than " + limit / 1000
+          + " s (the per-test limit) without finishing. The tester's thread is at:\n");
+      ThreadReport.appendStack(sb, thread.getStackTrace());
+      throw new RunFailure(RunFailure.Kind.REAL_TIME_LIMIT, sb.toString());
+    }
     Object r = result.get();
     Throwable background = uncaught.get();
     if (r instanceof Throwable t) {

@@ -61,7 +61,7 @@ public final class World {
     this.seed = seed;
     this.nodeSeeds = new Random(seed);
     this.trace = new Trace(this::nowNanosForTrace, limits.debug());
-    this.backend = mode == Mode.SIMULATION ? new Simulation(this, seed, limits) : new RealBackend(this);
+    this.backend = mode == Mode.SIMULATION ? new Simulation(this, seed, limits) : new RealBackend(this, limits);
     this.tester = new Node(this, "tester", nodeSeeds.nextLong());
     this.mainContext = new Context(this, tester);
   }

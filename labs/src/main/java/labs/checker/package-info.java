@@ -1,0 +1,26 @@
+/**
+ * Linearizability checking (a port of Porcupine): does a concurrent history of operations have
+ * a sequential order that respects real time and a sequential specification (a {@link
+ * labs.checker.Model})?
+ *
+ * <pre>{@code
+ * List<Operation<KvModel.Input, String>> history = new ArrayList<>();
+ * history.add(Operation.of(client, new KvModel.Put("k", "v"), null, callNanos, returnNanos));
+ * history.add(Operation.of(other, new KvModel.Get("k"), "v", callNanos2, returnNanos2));
+ * history.add(Operation.pending(third, new KvModel.Append("k", "w"), callNanos3)); // timed out
+ *
+ * CheckResult<KvModel.Input, String> result =
+ *     Checker.check(KvModel.INSTANCE, history, Duration.ofSeconds(1));
+ * if (!result.isOk()) { // ILLEGAL, or UNKNOWN (timed out): never a pass
+ *   Path page = HistoryViewer.writeToTarget(result, "kv-test-seed-42");
+ *   fail(result.describe(page));
+ * }
+ * }</pre>
+ *
+ * <p>Models shipped: {@link labs.checker.models.RegisterModel} (read / write / compare-and-swap),
+ * {@link labs.checker.models.KvModel} (get / put / append, by key) and {@link
+ * labs.checker.models.VersionedKvModel} (versioned puts). The viewer is {@link
+ * labs.checker.viewer.HistoryViewer}. The search lives in {@code labs.checker.internal} (not
+ * API).
+ */
+package labs.checker;

@@ -1,0 +1,134 @@
+package labs.rules;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules for student code, checked by a test in every lab: no raw threads, pools or timers, no
+ * JDK sleeps or timed waits, no wall clocks, no unseeded randomness. Each rule's message names
+ * the replacement in {@link labs.runtime.Env}. Why: the simulation replays a run from its seed
+ * only if every thread, every wait and every random choice goes through the runtime.
+ *
+ * <pre>{@code
+ * @Test void studentCodeFollowsTheRules() {
+ *   StudentCodeRules.check("raft");
+ * }
+ * }</pre>
+ */
+public final class StudentCodeRules {
+  private StudentCodeRules() {}
+
+  private record Forbidden(String owner, String method, String why) {}
+
+  private static final List<Forbidden> METHODS = List.of(
+      new Forbidden("java.lang.Thread", "sleep", "use Env.sleep(millis): it sleeps in virtual time in the simulation"),
+      new Forbidden("java.lang.Thread", "start", "use Env.go(name, runnable): threads must belong to a node"),
+      new Forbidden("java.lang.Thread", "startVirtualThread", "use Env.go(name, runnable)"),
+      new Forbidden("java.lang.Thread", "ofPlatform", "use Env.go(name, runnable)"),
+      new Forbidden("java.lang.Thread", "ofVirtual", "use Env.go(name, runnable)"),
+      new Forbidden("java.lang.Thread", "onSpinWait", "wait on a condition or Env.sleep instead of spinning"),
+      new Forbidden("java.util.concurrent.TimeUnit", "sleep", "use Env.sleep(millis)"),
+      new Forbidden("java.lang.System", "currentTimeMillis", "use Env.nowMillis(): the runtime's clock"),
+      new Forbidden("java.lang.System", "nanoTime", "use Env.nowNanos(): the runtime's clock"),
+      new Forbidden("java.time.Instant", "now", "use Env.nowMillis()"),
+      new Forbidden("java.time.LocalDateTime", "now", "use Env.nowMillis()"),
+      new Forbidden("java.time.LocalTime", "now", "use Env.nowMillis()"),
+      new Forbidden("java.time.Clock", "systemUTC", "use Env.nowMillis()"),
+      new Forbidden("java.time.Clock", "systemDefaultZone", "use Env.nowMillis()"),
+      new Forbidden("java.lang.Math", "random", "use Env.random(): seeded from the run's seed"),
+      new Forbidden("java.util.concurrent.ThreadLocalRandom", "current", "use Env.random(): seeded from the run's seed"),
+      new Forbidden("java.util.UUID", "randomUUID", "use Env.random() to make ids"),
+      new Forbidden("java.util.Collections", "shuffle", "pass Env.random(): Collections.shuffle(list, Env.random())"),
+      new Forbidden("java.util.concurrent.locks.Condition", "await", "use a TimedLock: its conditions wait in runtime time"),
+      new Forbidden("java.util.concurrent.locks.Condition", "awaitNanos", "use a TimedLock: its conditions wait in runtime time"),
+      new Forbidden("java.util.concurrent.locks.Condition", "awaitUntil", "use a TimedLock condition's await(time, unit)"),
+      new Forbidden("java.util.concurrent.locks.Lock", "tryLock", "use lock(); timed tryLock waits on the JDK clock"),
+      new Forbidden("java.util.concurrent.BlockingQueue", "poll", "use labs.runtime.Channel.receive(Duration)"),
+      new Forbidden("java.util.concurrent.BlockingQueue", "offer", "use labs.runtime.Channel.send"),
+      new Forbidden("java.util.concurrent.CountDownLatch", "await", "use a TimedLock condition or a Channel"),
+      new Forbidden("java.util.concurrent.Future", "get", "use a Channel to hand results between threads"),
+      new Forbidden("java.lang.Object", "wait", "use a TimedLock condition; Object.wait(timeout) uses the JDK clock"),
+      new Forbidden("java.lang.Thread", "join", "wait for a Channel message or a condition"));
+
+  private static final List<String> CLASSES_NOT_TO_USE = List.of(
+      "java.util.concurrent.Executors|thread pools run outside the simulation: use Env.go",
+      "java.util.concurrent.ExecutorService|thread pools run outside the simulation: use Env.go",
+      "java.util.concurrent.ScheduledExecutorService|use a thread with Env.sleep in a loop",
+      "java.util.concurrent.ForkJoinPool|use Env.go",
+      "java.util.concurrent.CompletableFuture|its async methods use the common pool: use Env.go and a Channel",
+      "java.util.Timer|use a thread with Env.sleep in a loop",
+      "java.util.TimerTask|use a thread with Env.sleep in a loop",
+      "java.security.SecureRandom|use Env.random()",
+      "java.util.Date|use Env.nowMillis()",
+      "java.time.Clock|use Env.nowMillis()");
+
+  /** The rules, for use with ArchUnit directly. */
+  public static List<ArchRule> rules() {
+    List<ArchRule> rules = new ArrayList<>();
+    for (Forbidden f : METHODS) {
+      rules.add(noClasses().should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+              com.tngtech.archunit.core.domain.properties.HasName.Predicates.name(f.method()))
+          .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+              com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                  com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(f.owner())))))
+          .because(f.owner().substring(f.owner().lastIndexOf('.') + 1) + "." + f.method() + " is not allowed in lab code: " + f.why()));
+    }
+    rules.add(noClasses().should().callConstructor(Thread.class)
+        .orShould().callConstructor(Thread.class, Runnable.class)
+        .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+        .orShould().callConstructor(Thread.class, String.class)
+        .because("new Thread(..) is not allowed in lab code: use Env.go(name, runnable)"));
+    rules.add(noClasses().should().callConstructor(java.util.Random.class)
+        .because("new Random() is not allowed in lab code: use Env.random(), which is seeded from the run's seed"));
+    rules.add(noClasses().should().beAssignableTo(Thread.class)
+        .because("extending Thread is not allowed in lab code: use Env.go(name, runnable)"));
+    for (String entry : CLASSES_NOT_TO_USE) {
+      String[] parts = entry.split("\\|");
+      rules.add(noClasses().should().dependOnClassesThat().haveFullyQualifiedName(parts[0])
+          .because(parts[0].substring(parts[0].lastIndexOf('.') + 1) + " is not allowed in lab code: " + parts[1]));
+    }
+    return rules;
+  }
+
+  /**
+   * Checks the classes of {@code packages} (and sub-packages, main code only) and throws an
+   * {@link AssertionError} listing every violation with its replacement.
+   */
+  public static void check(String... packages) {
+    JavaClasses classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+        .importPackages(packages);
+    check(classes);
+  }
+
+  /** Checks already-imported classes (for example just the student's files). */
+  public static void check(JavaClasses classes) {
+    if (classes.isEmpty()) {
+      throw new AssertionError("no classes found to check: is the package name right?");
+    }
+    StringBuilder report = new StringBuilder();
+    int count = 0;
+    for (ArchRule rule : rules()) {
+      EvaluationResult result = rule.evaluate(classes);
+      if (result.hasViolation()) {
+        for (String line : result.getFailureReport().getDetails()) {
+          report.append("  - ").append(line).append('\n');
+          count++;
+        }
+        report.append("    why: ").append(rule.getDescription().replaceFirst("^.*because ", "")).append("\n");
+      }
+    }
+    if (count > 0) {
+      throw new AssertionError(count + " use(s) of JDK features that break the simulation's replay:\n" + report
+          + "Use the labs.runtime API instead (Env.go, Env.sleep, Env.nowMillis, Env.random, TimedLock, Channel).");
+    }
+  }
+}

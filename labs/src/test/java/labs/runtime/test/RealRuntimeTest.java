@@ -1,0 +1,85 @@
+package labs.runtime.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import labs.runtime.Env;
+import labs.runtime.Node;
+import labs.runtime.NodeCrashedError;
+import labs.runtime.RunLimits;
+import labs.runtime.World;
+import org.junit.jupiter.api.Test;
+
+class RealRuntimeTest {
+  @Test
+  void crashedNodeIsCutOffAndCannotBlockTheTester() throws Exception {
+    AtomicInteger ticks = new AtomicInteger();
+    AtomicReference<Throwable> stoppedBy = new AtomicReference<>();
+    String result = World.run(World.Mode.REAL, 1, RunLimits.DEFAULT, () -> {
+      World w = World.current();
+      Node n = w.newNode("server-0");
+      ReentrantLock lock = new ReentrantLock();
+      n.start("holder", () -> {
+        lock.lock();
+        try {
+          while (true) {
+            ticks.incrementAndGet();
+            Env.sleep(5);
+          }
+        } catch (NodeCrashedError e) {
+          stoppedBy.set(e);
+          throw e;
+        }
+      });
+      Env.sleep(50);
+      AtomicReference<Boolean> answered = new AtomicReference<>();
+      Env.go("caller", () -> answered.set(n.call(() -> {
+        lock.lock();
+        return "got the lock";
+      }).isPresent()));
+      Env.sleep(50);
+      w.crash(n);
+      Env.sleep(100);
+      return answered.get() + "/" + n.call(() -> "x").isPresent();
+    });
+    assertThat(result).isEqualTo("false/false");
+    assertThat(stoppedBy.get()).isInstanceOf(NodeCrashedError.class);
+    int after = ticks.get();
+    Thread.sleep(50);
+    assertThat(ticks.get()).isEqualTo(after);
+  }
+
+  @Test
+  void sleepUsesTheWallClock() throws Exception {
+    long elapsed = World.run(World.Mode.REAL, 2, RunLimits.DEFAULT, () -> {
+      long t0 = Env.nowMillis();
+      Env.sleep(120);
+      return Env.nowMillis() - t0;
+    });
+    assertThat(elapsed).isGreaterThanOrEqualTo(120);
+  }
+
+  @Test
+  void aRunOverItsTimeLimitFailsInsteadOfHanging() {
+    assertThatThrownBy(() -> World.run(World.Mode.REAL, 3, RunLimits.DEFAULT.withVirtualTime(java.time.Duration.ofSeconds(1)), () -> {
+      while (true) {
+        Env.sleep(50);
+      }
+    })).isInstanceOf(labs.runtime.RunFailure.class).hasMessageContaining("REAL_TIME_LIMIT")
+        .hasMessageContaining("RealRuntimeTest");
+  }
+
+  @Test
+  void unknownRuntimeNameIsAClearError() {
+    System.setProperty("labs.runtime", "fast");
+    try {
+      assertThatThrownBy(World.Mode::fromSystemProperties)
+          .hasMessageContaining("-Dlabs.runtime=fast").hasMessageContaining("-Dlabs.runtime=sim");
+    } finally {
+      System.clearProperty("labs.runtime");
+    }
+  }
+}
