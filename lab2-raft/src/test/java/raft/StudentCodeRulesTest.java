@@ -1,0 +1,25 @@
+package raft;
+
+import labs.harness.Points;
+import labs.rules.StudentCodeRules;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Your code uses the runtime API ({@code Env.go}, {@code Env.sleep}, {@code Env.nowMillis},
+ * {@code Env.random}, {@code TimedLock}, {@code Channel}) instead of the JDK's threads, clocks,
+ * timed waits and unseeded randomness: otherwise a seed could not replay a run.
+ */
+class StudentCodeRulesTest {
+  @Test
+  @Tag("2A")
+  @Tag("2B")
+  @Tag("2C")
+  @Tag("2D")
+  @Points(0)
+  @DisplayName("lab 2: the code uses the runtime API (Env, TimedLock, Channel), not JDK threads, clocks or sleeps")
+  void raftCodeFollowsTheRules() {
+    StudentCodeRules.check("raft");
+  }
+}
