@@ -117,7 +117,10 @@ final class RaftTester implements AutoCloseable {
 
   // ------------------------------------------------------------------ crash, restart, partitions
 
-  /** Starts server {@code i} (crashing it first if it is up), from what it persisted; not yet connected. */
+  /**
+   * Starts server {@code i} (crashing it first if it is up) from what it persisted, on a new node
+   * with new ends; it is not connected until {@link #connect} is called.
+   */
   void start1(int i) {
     crash1(i);
     List<Peer> peerEnds = new ArrayList<>();
@@ -156,6 +159,9 @@ final class RaftTester implements AutoCloseable {
       mu.unlock();
     }
     net.addServer(serverName(i), node, RaftRpc.server(raft));
+    world.trace().record("tester", "start", "server " + i + " on node " + node.name()
+        + (life == 0 ? "" : ", from what it persisted (" + persister.raftStateSize() + " B state, "
+        + persister.snapshotSize() + " B snapshot)"));
     world.testerNode().start("applier-" + i, () -> applier(i, raft, node, applyCh));
   }
 
@@ -164,6 +170,9 @@ final class RaftTester implements AutoCloseable {
    * persisted (in a copy, so a zombie instance cannot change it). Does nothing if it is down.
    */
   void crash1(int i) {
+    if (!isUp(i)) {
+      return;
+    }
     disconnect(i);
     net.deleteServer(serverName(i));
     RaftApi raft;
@@ -497,20 +506,26 @@ final class RaftTester implements AutoCloseable {
     System.out.println("  warning: " + msg);
   }
 
-  /** Shuts every server down; fails if an applier found a problem the test did not see yet. */
+  /**
+   * Ends the test: reports the commands committed (the summary line's "ops"), stops every server
+   * in real mode, and fails if an applier found a problem the test has not seen yet.
+   */
   @Override
   public void close() {
     String error;
     mu.lock();
     try {
       error = applyError;
+      RunStats.current().addOps(maxIndex);
     } finally {
       mu.unlock();
     }
-    for (int i = 0; i < n; i++) {
-      crash1(i);
+    if (!world.isSimulated()) {
+      // Real threads would run on after the test; in the simulation nothing runs after it ends.
+      for (int i = 0; i < n; i++) {
+        crash1(i);
+      }
     }
-    RunStats.current().addOps(maxIndex);
     if (error != null) {
       throw new AssertionError(error);
     }

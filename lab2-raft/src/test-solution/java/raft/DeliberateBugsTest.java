@@ -1,0 +1,192 @@
+package raft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import labs.runtime.RunLimits;
+import labs.runtime.World;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Tests of the tests: each case compiles a copy of the reference solution with one classic Raft
+ * bug put in by a text edit, runs the scenarios that should catch it over a few seeds, and fails
+ * if the bug survives them all. The reference itself stays untouched (no hooks, no switches).
+ *
+ * <p>Compiled and run only with {@code -Psolution} (this file lives in src/test-solution/java).
+ * The scenarios are the real test methods, loaded together with the broken Raft in a class loader
+ * of their own, so they build their clusters from the broken class.
+ */
+@Tag("tests-of-the-tests")
+class DeliberateBugsTest {
+  /** Where the reference's sources are, relative to the module (surefire's working directory). */
+  private static final Path REFERENCE = Path.of("src", "solution", "java", "raft");
+
+  /** The scenarios a bug is tried against, as "TestClass#method". */
+  private record Bug(String name, String file, String original, String broken, int seeds, List<String> scenarios) {}
+
+  private static final List<Bug> BUGS = List.of(
+      new Bug("vote without the up-to-date check (5.4.1)", "Raft.java",
+          "&& candidateIsUpToDate(args.lastLogIndex(), args.lastLogTerm());", ";",
+          5, List.of("AgreementTest#rejoin", "AgreementTest#backup", "PersistenceTest#figure8")),
+      new Bug("commit an entry of an earlier term by counting replicas (Figure 8)", "Raft.java",
+          "if (log.term(n) != currentTerm) {", "if (log.term(n) > currentTerm) {",
+          20, List.of("PersistenceTest#figure8", "PersistenceTest#figure8Unreliable")),
+      new Bug("votedFor not persisted", "Raft.java",
+          "new PersistentState(currentTerm, votedFor,", "new PersistentState(currentTerm, -1,",
+          20, List.of("PersistenceTest#figure8", "PersistenceTest#reliableChurn")),
+      new Bug("follower deletes its entries after prevLogIndex on every AppendEntries, even a stale one",
+          "Raft.java", "if (log.term(index) == entries.get(i).term()) {", "if (false) {",
+          10, List.of("PersistenceTest#figure8Unreliable", "PersistenceTest#unreliableChurn")),
+      new Bug("follower commits up to leaderCommit, beyond what it knows matches", "Raft.java",
+          "Math.min(args.leaderCommit(), prev + entries.size())", "args.leaderCommit()",
+          10, List.of("AgreementTest#rejoin", "AgreementTest#backup", "PersistenceTest#figure8Unreliable")),
+      new Bug("no fast backup: nextIndex steps back one entry per round trip", "Raft.java",
+          "nextIndex[peer] = Math.max(matchIndex[peer] + 1, backUp(reply));",
+          "nextIndex[peer] = Math.max(matchIndex[peer] + 1, args.prevLogIndex());",
+          3, List.of("AgreementTest#backup")),
+      new Bug("snapshot not reloaded into memory on restart", "Raft.java",
+          "snapshot = savedSnapshot;", "",
+          3, List.of("SnapshotTest#snapshotInit", "SnapshotTest#snapshotAllCrash")),
+      new Bug("log not trimmed by snapshot()", "Raft.java",
+          "log.compactTo(index, log.term(index));", "",
+          3, List.of("SnapshotTest#snapshotBasic")));
+
+  @TestFactory
+  Stream<DynamicTest> everyDeliberateBugIsCaught() {
+    return BUGS.stream().map(bug -> DynamicTest.dynamicTest(bug.name(), () -> {
+      ClassLoader broken = compileWith(bug);
+      String caught = firstFailure(broken, bug);
+      assertThat(caught)
+          .withFailMessage("the tests did not catch the deliberate bug \"%s\" in %d seeds of %s", bug.name(),
+              bug.seeds(), bug.scenarios())
+          .isNotNull();
+      System.out.println("  CAUGHT  " + bug.name() + ": " + caught);
+    }));
+  }
+
+  /** Runs the bug's scenarios seed by seed; describes the first failure, or null if none failed. */
+  private static String firstFailure(ClassLoader loader, Bug bug) throws Exception {
+    RunLimits limits = RunLimits.DEFAULT.withRealTime(Duration.ofSeconds(120));
+    for (long seed = 1; seed <= bug.seeds(); seed++) {
+      for (String scenario : bug.scenarios()) {
+        String[] parts = scenario.split("#");
+        Class<?> testClass = loader.loadClass("raft." + parts[0]);
+        var constructor = testClass.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object instance = constructor.newInstance();
+        Method method = testClass.getDeclaredMethod(parts[1]);
+        method.setAccessible(true);
+        try {
+          World.run(World.Mode.SIMULATION, seed, limits, () -> {
+            try {
+              method.invoke(instance);
+            } catch (InvocationTargetException e) {
+              if (e.getCause() instanceof Error err) {
+                throw err;
+              }
+              throw (Exception) e.getCause();
+            }
+            return null;
+          });
+        } catch (Throwable t) {
+          String first = String.valueOf(t.getMessage()).strip().lines().findFirst().orElse("");
+          return scenario + " failed with seed " + seed + ": " + first;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Compiles the reference with the bug's edit; returns a loader that sees the broken classes first. */
+  private static ClassLoader compileWith(Bug bug) throws IOException {
+    Path dir = Files.createTempDirectory("raft-bug-");
+    Path src = dir.resolve("src");
+    Path out = dir.resolve("classes");
+    Files.createDirectories(src);
+    Files.createDirectories(out);
+    List<String> files = new ArrayList<>();
+    try (Stream<Path> sources = Files.list(REFERENCE)) {
+      for (Path p : sources.toList()) {
+        String code = Files.readString(p);
+        if (p.getFileName().toString().equals(bug.file())) {
+          int at = code.indexOf(bug.original());
+          if (at < 0 || code.indexOf(bug.original(), at + 1) >= 0) {
+            throw new AssertionError("the reference's " + bug.file() + " no longer contains \"" + bug.original()
+                + "\" exactly once: update the deliberate bug \"" + bug.name() + "\"");
+          }
+          code = code.replace(bug.original(), bug.broken());
+        }
+        Path copy = src.resolve(p.getFileName());
+        Files.writeString(copy, code);
+        files.add(copy.toString());
+      }
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"),
+        "-nowarn", "-proc:none"));
+    args.addAll(files);
+    var errors = new ByteArrayOutputStream();
+    int status = javac.run(null, null, errors, args.toArray(String[]::new));
+    if (status != 0) {
+      throw new AssertionError("the deliberate bug \"" + bug.name() + "\" does not compile:\n" + errors);
+    }
+    return new BrokenFirst(new URL[] {url(out), location(RaftTester.class), location(RaftApi.class)},
+        DeliberateBugsTest.class.getClassLoader());
+  }
+
+  private static URL location(Class<?> c) {
+    return c.getProtectionDomain().getCodeSource().getLocation();
+  }
+
+  private static URL url(Path p) {
+    try {
+      return p.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Loads the {@code raft} package from its own URLs, broken classes first, and everything else
+   * (the framework, JUnit) from the parent, so the scenarios run the broken Raft on the shared
+   * framework.
+   */
+  private static final class BrokenFirst extends URLClassLoader {
+    BrokenFirst(URL[] urls, ClassLoader parent) {
+      super(urls, parent);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith("raft.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+          c = findClass(name);
+        }
+        if (resolve) {
+          resolveClass(c);
+        }
+        return c;
+      }
+    }
+  }
+}
