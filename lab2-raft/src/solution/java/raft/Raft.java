@@ -71,6 +71,7 @@ public class Raft implements RaftApi {
   // Volatile state on leaders, reinitialized after each election.
   private final int[] nextIndex;  // for each peer, the index of the next entry to send it
   private final int[] matchIndex; // for each peer, the highest index known to be replicated on it
+  private final int[] inFlight;   // for each peer, our messages to it still awaiting an answer
 
   /**
    * Creates a peer and starts its threads; returns at once.
@@ -87,6 +88,7 @@ public class Raft implements RaftApi {
     this.applyCh = applyCh;
     this.nextIndex = new int[peers.size()];
     this.matchIndex = new int[peers.size()];
+    this.inFlight = new int[peers.size()];
     readPersist(persister.readRaftState(), persister.readSnapshot());
     // The service restores its own state from the same snapshot, so the log is "applied" up to it.
     commitIndex = log.snapshotIndex();
@@ -118,7 +120,14 @@ public class Raft implements RaftApi {
       log.append(new LogEntry(currentTerm, command));
       persist();
       matchIndex[me] = log.lastIndex();
-      sendToAll(); // replicate now rather than at the next heartbeat
+      // Replicate now rather than at the next heartbeat, to followers that have nothing on its way
+      // to them. The others get the new entry as soon as their answer comes back: under load,
+      // one message then carries the entries of many start() calls.
+      for (int p = 0; p < peers.size(); p++) {
+        if (p != me && inFlight[p] == 0) {
+          sendTo(p);
+        }
+      }
       return new StartResult(log.lastIndex(), currentTerm, true);
     } finally {
       lock.unlock();
@@ -322,7 +331,7 @@ public class Raft implements RaftApi {
 
   // ------------------------------------------------------------------ log replication (2B)
 
-  /** Leader: sends every follower what it lacks (or a heartbeat). Call with the lock held. */
+  /** Leader: sends every follower what it lacks, or a heartbeat. Call with the lock held. */
   private void sendToAll() {
     for (int p = 0; p < peers.size(); p++) {
       if (p != me) {
@@ -337,6 +346,7 @@ public class Raft implements RaftApi {
    * its own thread.
    */
   private void sendTo(int peer) {
+    inFlight[peer]++;
     int next = nextIndex[peer];
     if (next <= log.snapshotIndex()) {
       var args = new InstallSnapshotArgs(currentTerm, me, log.snapshotIndex(), log.snapshotTerm(), snapshot);
@@ -351,12 +361,13 @@ public class Raft implements RaftApi {
 
   private void sendEntries(int peer, AppendEntriesArgs args) {
     Optional<AppendEntriesReply> answer = peers.get(peer).call(RaftRpc.APPEND_ENTRIES, args);
-    if (answer.isEmpty()) {
-      return; // the next heartbeat retries
-    }
-    AppendEntriesReply reply = answer.get();
     lock.lock();
     try {
+      inFlight[peer]--;
+      if (answer.isEmpty()) {
+        return; // the next heartbeat retries
+      }
+      AppendEntriesReply reply = answer.get();
       if (reply.term() > currentTerm) {
         stepDown(reply.term());
         return;
@@ -372,8 +383,9 @@ public class Raft implements RaftApi {
           advanceCommitIndex();
         }
         nextIndex[peer] = Math.max(nextIndex[peer], match + 1);
-        if (args.entries().size() == MAX_ENTRIES_PER_MESSAGE && nextIndex[peer] <= log.lastIndex()) {
-          sendTo(peer); // a follower catching up on a long log: send the next part at once
+        boolean full = args.entries().size() == MAX_ENTRIES_PER_MESSAGE;
+        if (nextIndex[peer] <= log.lastIndex() && (inFlight[peer] == 0 || full)) {
+          sendTo(peer); // entries that came meanwhile, or the next part of a long catch-up
         }
       } else if (nextIndex[peer] == args.prevLogIndex() + 1) { // not a stale rejection
         nextIndex[peer] = Math.max(matchIndex[peer] + 1, backUp(reply));
@@ -488,11 +500,12 @@ public class Raft implements RaftApi {
 
   private void sendSnapshot(int peer, InstallSnapshotArgs args) {
     Optional<InstallSnapshotReply> answer = peers.get(peer).call(RaftRpc.INSTALL_SNAPSHOT, args);
-    if (answer.isEmpty()) {
-      return;
-    }
     lock.lock();
     try {
+      inFlight[peer]--;
+      if (answer.isEmpty()) {
+        return;
+      }
       if (answer.get().term() > currentTerm) {
         stepDown(answer.get().term());
         return;
