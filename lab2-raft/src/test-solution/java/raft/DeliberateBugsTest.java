@@ -37,34 +37,41 @@ class DeliberateBugsTest {
   /** Where the reference's sources are, relative to the module (surefire's working directory). */
   private static final Path REFERENCE = Path.of("src", "solution", "java", "raft");
 
-  /** The scenarios a bug is tried against, as "TestClass#method". */
-  private record Bug(String name, String file, String original, String broken, int seeds, List<String> scenarios) {}
+  /** One text edit of a reference source file: {@code original} must occur exactly once. */
+  private record Edit(String file, String original, String broken) {}
+
+  /** A deliberate bug: its edits, and the scenarios ("TestClass#method") tried over 1..seeds. */
+  private record Bug(String name, List<Edit> edits, int seeds, List<String> scenarios) {
+    Bug(String name, Edit edit, int seeds, List<String> scenarios) {
+      this(name, List.of(edit), seeds, scenarios);
+    }
+  }
+
+  private static Edit raft(String original, String broken) {
+    return new Edit("Raft.java", original, broken);
+  }
 
   private static final List<Bug> BUGS = List.of(
-      new Bug("vote without the up-to-date check (5.4.1)", "Raft.java",
-          "&& candidateIsUpToDate(args.lastLogIndex(), args.lastLogTerm());", ";",
-          5, List.of("AgreementTest#rejoin", "AgreementTest#backup", "PersistenceTest#figure8")),
-      new Bug("commit an entry of an earlier term by counting replicas (Figure 8)", "Raft.java",
-          "if (log.term(n) != currentTerm) {", "if (log.term(n) > currentTerm) {",
-          20, List.of("PersistenceTest#figure8", "PersistenceTest#figure8Unreliable")),
-      new Bug("votedFor not persisted", "Raft.java",
-          "new PersistentState(currentTerm, votedFor,", "new PersistentState(currentTerm, -1,",
-          20, List.of("PersistenceTest#figure8", "PersistenceTest#reliableChurn")),
-      new Bug("follower deletes its entries after prevLogIndex on every AppendEntries, even a stale one",
-          "Raft.java", "if (log.term(index) == entries.get(i).term()) {", "if (false) {",
-          10, List.of("PersistenceTest#figure8Unreliable", "PersistenceTest#unreliableChurn")),
-      new Bug("follower commits up to leaderCommit, beyond what it knows matches", "Raft.java",
-          "Math.min(args.leaderCommit(), prev + entries.size())", "args.leaderCommit()",
-          10, List.of("AgreementTest#rejoin", "AgreementTest#backup", "PersistenceTest#figure8Unreliable")),
-      new Bug("no fast backup: nextIndex steps back one entry per round trip", "Raft.java",
-          "nextIndex[peer] = Math.max(matchIndex[peer] + 1, backUp(reply));",
-          "nextIndex[peer] = Math.max(matchIndex[peer] + 1, args.prevLogIndex());",
-          3, List.of("AgreementTest#backup")),
-      new Bug("snapshot not reloaded into memory on restart", "Raft.java",
-          "snapshot = savedSnapshot;", "",
+      new Bug("vote without the up-to-date check (5.4.1)",
+          raft("&& candidateIsUpToDate(args.lastLogIndex(), args.lastLogTerm());", ";"),
+          3, List.of("AgreementTest#rejoin", "AgreementTest#backup", "PersistenceTest#figure8")),
+      new Bug("commit an entry of an earlier term by counting replicas (Figure 8)",
+          raft("if (log.term(n) != currentTerm) {", "if (log.term(n) > currentTerm) {"),
+          3, List.of("AgreementTest#figure8Scripted")),
+      new Bug("votedFor not persisted",
+          raft("new PersistentState(currentTerm, votedFor,", "new PersistentState(currentTerm, -1,"),
+          3, List.of("PersistenceTest#voteSurvivesRestart")),
+      new Bug("vote twice in one term (votedFor not checked)",
+          raft("&& (votedFor == -1 || votedFor == args.candidateId())", ""),
+          5, List.of("ElectionTest#manyElections", "ElectionTest#reElection", "PersistenceTest#figure8")),
+      new Bug("follower commits up to leaderCommit, beyond what it knows matches",
+          raft("Math.min(args.leaderCommit(), prev + entries.size())", "args.leaderCommit()"),
+          5, List.of("AgreementTest#rejoin", "AgreementTest#backup", "PersistenceTest#figure8Unreliable")),
+      new Bug("snapshot not reloaded into memory on restart",
+          raft("snapshot = savedSnapshot;", ""),
           3, List.of("SnapshotTest#snapshotInit", "SnapshotTest#snapshotAllCrash")),
-      new Bug("log not trimmed by snapshot()", "Raft.java",
-          "log.compactTo(index, log.term(index));", "",
+      new Bug("log not trimmed by snapshot()",
+          raft("log.compactTo(index, log.term(index));", ""),
           3, List.of("SnapshotTest#snapshotBasic")));
 
   @TestFactory
@@ -124,13 +131,15 @@ class DeliberateBugsTest {
     try (Stream<Path> sources = Files.list(REFERENCE)) {
       for (Path p : sources.toList()) {
         String code = Files.readString(p);
-        if (p.getFileName().toString().equals(bug.file())) {
-          int at = code.indexOf(bug.original());
-          if (at < 0 || code.indexOf(bug.original(), at + 1) >= 0) {
-            throw new AssertionError("the reference's " + bug.file() + " no longer contains \"" + bug.original()
-                + "\" exactly once: update the deliberate bug \"" + bug.name() + "\"");
+        for (Edit edit : bug.edits()) {
+          if (p.getFileName().toString().equals(edit.file())) {
+            int at = code.indexOf(edit.original());
+            if (at < 0 || code.indexOf(edit.original(), at + 1) >= 0) {
+              throw new AssertionError("the reference's " + edit.file() + " no longer contains \"" + edit.original()
+                  + "\" exactly once: update the deliberate bug \"" + bug.name() + "\"");
+            }
+            code = code.replace(edit.original(), edit.broken());
           }
-          code = code.replace(bug.original(), bug.broken());
         }
         Path copy = src.resolve(p.getFileName());
         Files.writeString(copy, code);

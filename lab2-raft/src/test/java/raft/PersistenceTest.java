@@ -130,6 +130,47 @@ class PersistenceTest extends RaftTestBase {
   }
 
   /**
+   * A server that voted, crashed and restarted must not vote for someone else in the same term
+   * (not in MIT's suite, whose tests find a lost votedFor only by chance). The RequestVotes come
+   * straight from the tester, from candidates with a long log in a far-future term.
+   */
+  @LabTest(realSeconds = 60)
+  @Points(5)
+  @DisplayName("2C: a restarted server remembers its vote")
+  void voteSurvivesRestart() {
+    int servers = 3;
+    try (var t = cluster(servers, RELIABLE)) {
+      t.one(101, servers, true);
+      int voter = (t.checkOneLeader() + 1) % servers;
+      t.disconnect(voter); // from now on only the tester talks to it
+
+      int term = t.getState(voter).term() + 100;
+      var first = new RaftRpc.RequestVoteArgs(term, (voter + 1) % servers, 1000, term - 1);
+      RaftRpc.RequestVoteReply reply = t.requestVote(voter, first);
+      if (!reply.voteGranted()) {
+        throw fail("server %d refused its vote to candidate %d in the new term %d, whose log is more up-to-date "
+            + "than its own: %s", voter, first.candidateId(), term, reply);
+      }
+
+      t.start1(voter); // crash and restart it, still cut off
+      var second = new RaftRpc.RequestVoteArgs(term, (voter + 2) % servers, 1000, term - 1);
+      reply = t.requestVote(voter, second);
+      if (reply.voteGranted()) {
+        throw fail("server %d voted for candidate %d in term %d, then restarted and voted for candidate %d in the "
+            + "same term: persist votedFor (and currentTerm) before replying to RequestVote", voter,
+            first.candidateId(), term, second.candidateId());
+      }
+      if (reply.term() != term) {
+        throw fail("server %d answered with term %d after its restart, but it had already seen term %d: persist "
+            + "currentTerm", voter, reply.term(), term);
+      }
+
+      t.connect(voter);
+      t.one(102, servers, true);
+    }
+  }
+
+  /**
    * Tests that the Figure 8 situation is handled: a leader must not commit an entry from an
    * earlier term by counting replicas. The leaders crash right after accepting commands, so
    * many terms leave entries on a few servers only.

@@ -81,7 +81,8 @@ final class RaftTester implements AutoCloseable {
   private final int[] lives;              // how many times each server was started
   private final List<Map<Integer, Object>> logs = new ArrayList<>(); // what each server applied
   private final int[] lastApplied;
-  private String applyError;              // the first thing an applier found wrong
+  private String applyError;              // the first broken invariant seen (apply order, agreement, ...)
+  private final Map<Integer, Integer> leaders = new HashMap<>(); // term -> the leader seen in it
   private int maxIndex;
 
   RaftTester(int servers, Net reliability, Service service, RaftFactory factory) {
@@ -279,12 +280,43 @@ final class RaftTester implements AutoCloseable {
 
   /** Server {@code i}'s getState(), or term -1 and not leader if it is down. */
   State getState(int i) {
-    return onServer(i, "getState()", RaftApi::getState, new State(-1, false));
+    State s = onServer(i, "getState()", RaftApi::getState, new State(-1, false));
+    if (s.isLeader()) {
+      sawLeader(s.term(), i);
+    }
+    return s;
   }
 
   /** Server {@code i}'s start(command), or index -1 and not leader if it is down. */
   StartResult start(int i, Object command) {
-    return onServer(i, "start(" + brief(command) + ")", r -> r.start(command), new StartResult(-1, -1, false));
+    StartResult r = onServer(i, "start(" + brief(command) + ")", rf -> rf.start(command), new StartResult(-1, -1, false));
+    if (r.isLeader()) {
+      sawLeader(r.term(), i);
+    }
+    return r;
+  }
+
+  /** Delivers a RequestVote straight to server {@code i}'s handler (no network); null if it is down. */
+  RaftRpc.RequestVoteReply requestVote(int i, RaftRpc.RequestVoteArgs args) {
+    return onServer(i, "requestVote(" + args + ")", rf -> rf.requestVote(args), null);
+  }
+
+  /**
+   * Election Safety (Figure 3): at most one leader per term, ever. Checked against every answer
+   * of getState() and start() the tester sees, even at different times (the first leader may
+   * have crashed since): two leaders in one term mean that some server voted twice in that term.
+   */
+  private void sawLeader(int term, int server) {
+    mu.lock();
+    try {
+      Integer other = leaders.putIfAbsent(term, server);
+      if (other != null && other != server) {
+        applyError("term %d had two leaders: servers %d and %d. A server must vote at most once per term, even "
+            + "across a crash (persist votedFor before replying)", term, other, server);
+      }
+    } finally {
+      mu.unlock();
+    }
   }
 
   /** Runs {@code action} on server {@code i}'s node; {@code ifDown} if it is down or crashes meanwhile. */
