@@ -20,5 +20,10 @@ public sealed interface ApplyMsg {
    * including log index {@code index} (whose entry had term {@code term}). Raft sends it after
    * installing a snapshot from the leader (part 2D).
    */
-  record Snapshot(int index, int term, byte[] data) implements ApplyMsg {}
+  record Snapshot(int index, int term, byte[] data) implements ApplyMsg {
+    @Override
+    public String toString() {
+      return "Snapshot[index=" + index + ", term=" + term + ", data=" + data.length + " bytes]";
+    }
+  }
 }

@@ -69,7 +69,14 @@ public final class RaftRpc {
    * @param lastIncludedTerm the term of the entry at {@code lastIncludedIndex}
    * @param data the snapshot, as the service made it
    */
-  public record InstallSnapshotArgs(int term, int leaderId, int lastIncludedIndex, int lastIncludedTerm, byte[] data) {}
+  public record InstallSnapshotArgs(int term, int leaderId, int lastIncludedIndex, int lastIncludedTerm, byte[] data) {
+    /** Shows the snapshot's size, not its bytes (and not an identity hash, which differs from run to run). */
+    @Override
+    public String toString() {
+      return "InstallSnapshotArgs[term=" + term + ", leaderId=" + leaderId + ", lastIncludedIndex=" + lastIncludedIndex
+          + ", lastIncludedTerm=" + lastIncludedTerm + ", data=" + data.length + " bytes]";
+    }
+  }
 
   /** InstallSnapshot reply: the follower's current term, for the leader to update itself. */
   public record InstallSnapshotReply(int term) {}
