@@ -394,7 +394,7 @@ class PersistenceTest extends RaftTestBase {
       // and a client that never pauses would submit commands without end at one instant.)
       for (int pause : new int[] {10, 20, 50, 100, 200}) {
         Env.sleep(pause);
-        RaftTester.Committed c = t.nCommitted(index);
+        ServiceModel.Committed c = t.nCommitted(index);
         if (c.count() > 0) {
           if (!(c.command() instanceof Integer committed)) {
             throw fail("index %d holds %s, a %s, but only integers were submitted", index, c.command(),

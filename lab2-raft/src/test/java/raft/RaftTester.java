@@ -33,9 +33,10 @@ import raft.RaftApi.State;
  * on a lock held by a crashed peer. Tester state is guarded by the tester's own lock, which no
  * peer ever takes.
  *
- * <p>Checks made all the time, by the appliers: every server applies the same command at each
- * index, in index order without gaps or repeats, and a snapshot never takes a server back in time.
- * A violation fails the next check the test makes, or, at the latest, {@link #close()}.
+ * <p>Checks made all the time (see {@link ServiceModel}): every server applies the same command at
+ * each index, in index order without gaps or repeats; a snapshot never takes a server back in
+ * time; a term never has two leaders. A violation fails the next check the test makes, or, at the
+ * latest, {@link #close()}.
  */
 final class RaftTester implements AutoCloseable {
   /** A generous bound used by the tests for sleeps: one election should happen within it. */
@@ -57,12 +58,6 @@ final class RaftTester implements AutoCloseable {
     RaftApi make(List<Peer> peers, int me, Persister persister, Channel<ApplyMsg> applyCh);
   }
 
-  /** How many servers hold a log index, and the command they hold there. */
-  record Committed(int count, Object command) {}
-
-  /** The snapshot the service makes: the commands at indexes 1..lastIndex. */
-  record ServiceSnapshot(int lastIndex, List<Object> commands) {}
-
   private record Box<T>(T value) {}
 
   private final World world = World.current();
@@ -79,11 +74,7 @@ final class RaftTester implements AutoCloseable {
   private final boolean[] connected;
   private final String[][] ends;          // ends[i][j]: name of server i's end to server j
   private final int[] lives;              // how many times each server was started
-  private final List<Map<Integer, Object>> logs = new ArrayList<>(); // what each server applied
-  private final int[] lastApplied;
-  private String applyError;              // the first broken invariant seen (apply order, agreement, ...)
-  private final Map<Integer, Integer> leaders = new HashMap<>(); // term -> the leader seen in it
-  private int maxIndex;
+  private final ServiceModel services;    // what each server applied, and the invariants
 
   RaftTester(int servers, Net reliability, Service service, RaftFactory factory) {
     this.n = servers;
@@ -97,10 +88,7 @@ final class RaftTester implements AutoCloseable {
     connected = new boolean[n];
     ends = new String[n][n];
     lives = new int[n];
-    lastApplied = new int[n];
-    for (int i = 0; i < n; i++) {
-      logs.add(new HashMap<>());
-    }
+    services = new ServiceModel(n);
     RunStats stats = RunStats.current();
     stats.setPeers(n);
     stats.countFrom(net::totalRpcs, net::totalBytes);
@@ -127,6 +115,7 @@ final class RaftTester implements AutoCloseable {
     List<Peer> peerEnds = new ArrayList<>();
     Persister persister;
     int life;
+    int token;
     mu.lock();
     try {
       life = lives[i]++;
@@ -138,15 +127,12 @@ final class RaftTester implements AutoCloseable {
       }
       saved[i] = saved[i] == null ? new Persister() : saved[i].copy();
       persister = saved[i];
-      lastApplied[i] = 0;
-      byte[] snapshot = persister.readSnapshot();
-      if (snapshot.length > 0) {
-        ingestSnapshot(i, snapshot, -1); // the service restores itself from the snapshot at once
-      }
-      checkApplyErrorsLocked();
+      // the service restores itself from the snapshot at once
+      token = services.restarted(i, persister.readSnapshot());
     } finally {
       mu.unlock();
     }
+    services.check();
     Node node = world.newNode(serverName(i) + (life == 0 ? "" : ".r" + life));
     Channel<ApplyMsg> applyCh = new Channel<>();
     RaftApi raft = node.call(() -> factory.make(peerEnds, i, persister, applyCh))
@@ -163,7 +149,7 @@ final class RaftTester implements AutoCloseable {
     world.trace().record("tester", "start", "server " + i + " on node " + node.name()
         + (life == 0 ? "" : ", from what it persisted (" + persister.raftStateSize() + " B state, "
         + persister.snapshotSize() + " B snapshot)"));
-    world.testerNode().start("applier-" + i, () -> applier(i, raft, node, applyCh));
+    world.testerNode().start("applier-" + i, () -> applier(i, token, raft, node, applyCh));
   }
 
   /**
@@ -193,6 +179,7 @@ final class RaftTester implements AutoCloseable {
     } finally {
       mu.unlock();
     }
+    services.crashed(i);
     if (node != null) {
       world.crash(node);
     }
@@ -282,16 +269,17 @@ final class RaftTester implements AutoCloseable {
   State getState(int i) {
     State s = onServer(i, "getState()", RaftApi::getState, new State(-1, false));
     if (s.isLeader()) {
-      sawLeader(s.term(), i);
+      services.sawLeader(s.term(), i);
     }
     return s;
   }
 
   /** Server {@code i}'s start(command), or index -1 and not leader if it is down. */
   StartResult start(int i, Object command) {
-    StartResult r = onServer(i, "start(" + brief(command) + ")", rf -> rf.start(command), new StartResult(-1, -1, false));
+    StartResult r = onServer(i, "start(" + brief(command) + ")", rf -> rf.start(command),
+        new StartResult(-1, -1, false));
     if (r.isLeader()) {
-      sawLeader(r.term(), i);
+      services.sawLeader(r.term(), i);
     }
     return r;
   }
@@ -299,24 +287,6 @@ final class RaftTester implements AutoCloseable {
   /** Delivers a RequestVote straight to server {@code i}'s handler (no network); null if it is down. */
   RaftRpc.RequestVoteReply requestVote(int i, RaftRpc.RequestVoteArgs args) {
     return onServer(i, "requestVote(" + args + ")", rf -> rf.requestVote(args), null);
-  }
-
-  /**
-   * Election Safety (Figure 3): at most one leader per term, ever. Checked against every answer
-   * of getState() and start() the tester sees, even at different times (the first leader may
-   * have crashed since): two leaders in one term mean that some server voted twice in that term.
-   */
-  private void sawLeader(int term, int server) {
-    mu.lock();
-    try {
-      Integer other = leaders.putIfAbsent(term, server);
-      if (other != null && other != server) {
-        applyError("term %d had two leaders: servers %d and %d. A server must vote at most once per term, even "
-            + "across a crash (persist votedFor before replying)", term, other, server);
-      }
-    } finally {
-      mu.unlock();
-    }
   }
 
   /** Runs {@code action} on server {@code i}'s node; {@code ifDown} if it is down or crashes meanwhile. */
@@ -352,7 +322,7 @@ final class RaftTester implements AutoCloseable {
   int checkOneLeader() {
     for (int iter = 0; iter < 10; iter++) {
       Env.sleep(450 + Env.random().nextInt(100));
-      checkApplyErrors();
+      services.check();
       TreeMap<Integer, List<Integer>> leaders = new TreeMap<>();
       for (int i = 0; i < n; i++) {
         if (isConnected(i)) {
@@ -402,27 +372,8 @@ final class RaftTester implements AutoCloseable {
   }
 
   /** How many servers have applied {@code index}, and the command there; fails if they differ. */
-  Committed nCommitted(int index) {
-    mu.lock();
-    try {
-      checkApplyErrorsLocked();
-      int count = 0;
-      Object command = null;
-      for (int i = 0; i < n; i++) {
-        Object c = logs.get(i).get(index);
-        if (c != null) {
-          if (count > 0 && !Objects.equals(command, c)) {
-            throw fail("committed values do not match: index %d is %s on one server and %s on server %d", index,
-                brief(command), brief(c), i);
-          }
-          count++;
-          command = c;
-        }
-      }
-      return new Committed(count, command);
-    } finally {
-      mu.unlock();
-    }
+  ServiceModel.Committed nCommitted(int index) {
+    return services.nCommitted(index);
   }
 
   /**
@@ -455,13 +406,13 @@ final class RaftTester implements AutoCloseable {
       }
       long t1 = Env.nowMillis();
       while (Env.nowMillis() - t1 < 2_000) {
-        Committed c = nCommitted(index);
+        ServiceModel.Committed c = nCommitted(index);
         if (c.count() > 0 && c.count() >= expectedServers && Objects.equals(c.command(), command)) {
           return index;
         }
         Env.sleep(20);
       }
-      Committed c = nCommitted(index);
+      ServiceModel.Committed c = nCommitted(index);
       problem = String.format("leader %d put it at index %d; 2 s later %d of %d servers had committed %s there "
           + "(wanted %d)", leader, index, c.count(), n, c.count() == 0 || Objects.equals(c.command(), command)
           ? "it" : "another command, " + brief(c.command()), expectedServers);
@@ -500,7 +451,7 @@ final class RaftTester implements AutoCloseable {
         }
       }
     }
-    Committed c = nCommitted(index);
+    ServiceModel.Committed c = nCommitted(index);
     if (c.count() < count) {
       throw fail("only %d servers decided index %d; wanted %d", c.count(), index, count);
     }
@@ -544,13 +495,12 @@ final class RaftTester implements AutoCloseable {
    */
   @Override
   public void close() {
-    String error;
-    mu.lock();
+    RunStats.current().addOps(services.maxIndex());
+    AssertionError error = null;
     try {
-      error = applyError;
-      RunStats.current().addOps(maxIndex);
-    } finally {
-      mu.unlock();
+      services.check();
+    } catch (AssertionError e) {
+      error = e;
     }
     if (!world.isSimulated()) {
       // Real threads would run on after the test; in the simulation nothing runs after it ends.
@@ -559,129 +509,27 @@ final class RaftTester implements AutoCloseable {
       }
     }
     if (error != null) {
-      throw new AssertionError(error);
+      throw error;
     }
   }
 
   // ------------------------------------------------------------------ appliers
 
   /** Reads what server {@code i} applies and checks it, until the server crashes. */
-  private void applier(int i, RaftApi raft, Node node, Channel<ApplyMsg> applyCh) {
+  private void applier(int i, int token, RaftApi raft, Node node, Channel<ApplyMsg> applyCh) {
     while (true) {
       Optional<ApplyMsg> next = applyCh.receive();
       if (next.isEmpty()) {
         return; // closed: the server crashed
       }
-      int snapshotIndex = -1;
-      byte[] snapshot = null;
-      mu.lock();
-      try {
-        if (rafts[i] != raft || applyError != null) {
-          return;
-        }
-        switch (next.get()) {
-          case ApplyMsg.Command c -> {
-            applyCommand(i, c);
-            if (service == Service.SNAPSHOTS && (c.index() + 1) % SNAPSHOT_INTERVAL == 0 && applyError == null) {
-              snapshotIndex = c.index();
-              snapshot = makeSnapshot(i, c.index());
-            }
-          }
-          case ApplyMsg.Snapshot s -> ingestSnapshot(i, s.data(), s.index());
-        }
-      } finally {
-        mu.unlock();
-      }
-      if (snapshot != null) {
-        int index = snapshotIndex;
-        byte[] data = snapshot;
+      byte[] snapshot = services.apply(i, token, next.get(), service == Service.SNAPSHOTS);
+      if (snapshot != null && next.get() instanceof ApplyMsg.Command c) {
+        // like a key/value server: hand Raft the snapshot from the thread that reads applyCh
         node.call(() -> {
-          raft.snapshot(index, data);
+          raft.snapshot(c.index(), snapshot);
           return Boolean.TRUE;
         });
       }
-    }
-  }
-
-  private void applyCommand(int i, ApplyMsg.Command c) {
-    int index = c.index();
-    if (c.command() == null) {
-      applyError("server %d applied index %d with a null command", i, index);
-      return;
-    }
-    if (index != lastApplied[i] + 1) {
-      applyError("server %d applied index %d right after index %d (apply out of order): each server must apply "
-          + "every index once, in order, starting at 1 (or after its snapshot)", i, index, lastApplied[i]);
-      return;
-    }
-    for (int j = 0; j < n; j++) {
-      Object other = logs.get(j).get(index);
-      if (other != null && !other.equals(c.command())) {
-        applyError("commit index=%d server=%d %s != server=%d %s: two servers committed different commands at the "
-            + "same index", index, i, brief(c.command()), j, brief(other));
-        return;
-      }
-    }
-    logs.get(i).put(index, c.command());
-    lastApplied[i] = index;
-    maxIndex = Math.max(maxIndex, index);
-  }
-
-  /** Replaces server {@code i}'s state with a snapshot ({@code index} -1: the one it restarts from). */
-  private void ingestSnapshot(int i, byte[] data, int index) {
-    ServiceSnapshot s;
-    try {
-      s = Codec.decode(data, ServiceSnapshot.class);
-    } catch (RuntimeException e) {
-      applyError("server %d: the service cannot read its snapshot (%s); Raft must store and hand back the exact "
-          + "bytes it got from snapshot()", i, e.getMessage());
-      return;
-    }
-    if (index != -1 && s.lastIndex() != index) {
-      applyError("server %d: ApplyMsg.Snapshot says index %d, but the snapshot holds the state up to index %d",
-          i, index, s.lastIndex());
-      return;
-    }
-    if (s.lastIndex() < lastApplied[i]) {
-      applyError("server %d installed a snapshot up to index %d after applying up to index %d: the service would "
-          + "go back in time (ignore snapshots older than what you applied)", i, s.lastIndex(), lastApplied[i]);
-      return;
-    }
-    Map<Integer, Object> log = new HashMap<>();
-    for (int k = 1; k <= s.lastIndex(); k++) {
-      log.put(k, s.commands().get(k - 1));
-    }
-    logs.set(i, log);
-    lastApplied[i] = s.lastIndex();
-  }
-
-  private byte[] makeSnapshot(int i, int lastIndex) {
-    List<Object> commands = new ArrayList<>(lastIndex);
-    for (int k = 1; k <= lastIndex; k++) {
-      commands.add(logs.get(i).get(k));
-    }
-    return Codec.encode(new ServiceSnapshot(lastIndex, commands));
-  }
-
-  private void applyError(String format, Object... args) {
-    if (applyError == null) {
-      applyError = String.format(format, args);
-      world.trace().record("tester", "apply-error", applyError);
-    }
-  }
-
-  void checkApplyErrors() {
-    mu.lock();
-    try {
-      checkApplyErrorsLocked();
-    } finally {
-      mu.unlock();
-    }
-  }
-
-  private void checkApplyErrorsLocked() {
-    if (applyError != null) {
-      throw new AssertionError(applyError);
     }
   }
 
