@@ -120,6 +120,7 @@ public class Raft implements RaftApi {
       log.append(new LogEntry(currentTerm, command));
       persist();
       matchIndex[me] = log.lastIndex();
+      advanceCommitIndex(); // commits at once only in a cluster of one
       // Replicate now rather than at the next heartbeat, to followers that have nothing on its way
       // to them. The others get the new entry as soon as their answer comes back: under load,
       // one message then carries the entries of many start() calls.
