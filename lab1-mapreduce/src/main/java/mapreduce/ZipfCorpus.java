@@ -40,7 +40,7 @@ public final class ZipfCorpus {
 
   /**
    * Writes {@code files} files named {@code zipf-<i>.txt} into {@code dir}, together about
-   * {@code totalBytes} bytes (each file between half and one and a half times the mean size), and
+   * {@code totalBytes} bytes (each file between a third of and three times the size of any other), and
    * returns their names in order.
    */
   public static List<String> write(Path dir, int files, long totalBytes, long seed) {
@@ -49,10 +49,14 @@ public final class ZipfCorpus {
           "need at least one file and one byte per file, got " + files + " files, " + totalBytes + " bytes");
     }
     ZipfCorpus corpus = new ZipfCorpus(seed);
-    long mean = totalBytes / files;
+    double[] weights = new double[files];
+    for (int i = 0; i < files; i++) {
+      weights[i] = 0.5 + corpus.random.nextDouble();
+    }
+    double weightSum = Arrays.stream(weights).sum();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < files; i++) {
-      long size = Math.max(1, mean / 2 + (long) (corpus.random.nextDouble() * mean));
+      long size = Math.max(1, (long) (totalBytes * weights[i] / weightSum));
       String name = "zipf-" + i + ".txt";
       try {
         Files.write(dir.resolve(name), corpus.text(size));

@@ -1,7 +1,7 @@
 package mapreduce;
 
-import com.google.gson.Gson;
-import java.io.BufferedReader;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -21,14 +21,13 @@ import mapreduce.MapReduceRpc.Wait;
 
 /**
  * A worker (reference solution): asks the coordinator for a task, runs it, reports it done, and
- * repeats until told to exit. Map task X writes {@code mr-X-Y} for every reduce task Y, one JSON
- * object per line; reduce task Y reads every {@code mr-X-Y} and writes {@code mr-out-Y}. Each file
- * is written to a temporary file and renamed into place, so a crash never leaves half a file
- * under the final name.
+ * repeats until told to exit. Map task X writes {@code mr-X-Y} for every reduce task Y, a JSON
+ * array of {@code [key, value]} pairs (streamed with Gson); reduce task Y reads every
+ * {@code mr-X-Y} and writes {@code mr-out-Y}. Each file is written to a temporary file and renamed
+ * into place, so a crash never leaves half a file under the final name.
  */
 public final class Worker {
   private static final long WAIT_MILLIS = 100;
-  private static final Gson GSON = new Gson();
 
   private final CoordinatorService coordinator;
   private final MapReduceApp app;
@@ -76,10 +75,12 @@ public final class Worker {
     for (int y = 0; y < task.nReduce(); y++) {
       List<KeyValue> bucket = buckets.get(y);
       writeAtomically(intermediateFile(task.mapNumber(), y), out -> {
+        JsonWriter json = new JsonWriter(out);
+        json.beginArray();
         for (KeyValue pair : bucket) {
-          GSON.toJson(pair, out);
-          out.write('\n');
+          json.beginArray().value(pair.key()).value(pair.value()).endArray();
         }
+        json.endArray().flush();
       });
     }
   }
@@ -88,10 +89,14 @@ public final class Worker {
     List<KeyValue> pairs = new ArrayList<>();
     for (int x = 0; x < task.nMap(); x++) {
       Path file = Path.of(intermediateFile(x, task.reduceNumber()));
-      try (BufferedReader in = Files.newBufferedReader(file)) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          pairs.add(GSON.fromJson(line, KeyValue.class));
+      try (JsonReader json = new JsonReader(Files.newBufferedReader(file))) {
+        json.beginArray();
+        while (json.hasNext()) {
+          json.beginArray();
+          pairs.add(new KeyValue(json.nextString(), json.nextString()));
+          json.endArray();
         }
+        json.endArray();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read intermediate file " + file, e);
       }

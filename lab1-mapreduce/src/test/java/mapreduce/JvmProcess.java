@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,16 +27,28 @@ final class JvmProcess implements AutoCloseable {
 
   private static final Duration REAP_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Processes still running; killed when this JVM exits, so none outlives an aborted run. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+  }
+
   private final String name;
   private final Process process;
   private final Path stdout;
   private final Path stderr;
+
+  private final CompletableFuture<Long> exitNanos;
 
   private JvmProcess(String name, Process process, Path stdout, Path stderr) {
     this.name = name;
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.exitNanos = process.onExit().thenApply(exited -> System.nanoTime());
+    RUNNING.add(process);
+    process.onExit().thenRun(() -> RUNNING.remove(process));
   }
 
   /**
@@ -82,6 +97,17 @@ final class JvmProcess implements AutoCloseable {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
         ? OptionalInt.of(process.exitValue())
         : OptionalInt.empty();
+  }
+
+  /**
+   * When the process exited, by {@link System#nanoTime()} (noted by a JDK thread within
+   * milliseconds of the exit); only meaningful once {@link #exitStatus()} is present.
+   */
+  long exitNanos() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    return exitNanos.join();
   }
 
   /** Everything the process wrote to standard error so far. */

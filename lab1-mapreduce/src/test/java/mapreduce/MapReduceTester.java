@@ -41,17 +41,27 @@ final class MapReduceTester implements AutoCloseable {
   private final long seed;
   private final String testMethod;
   private final List<String> inputs;
+  private final List<String> jvmOptions;
   private final List<JvmProcess> workers = new ArrayList<>();
   private final long startNanos = System.nanoTime();
   private JvmProcess coordinator;
   private int port = -1;
 
+  /** A tester for test {@code testMethod}, writing the standard input files into {@code dir}. */
   MapReduceTester(Path dir, long seed, String testMethod) {
+    this(dir, seed, testMethod, ZipfCorpus.write(dir, INPUT_FILES, INPUT_BYTES, CORPUS_SEED),
+        JvmProcess.TEST_JVM_OPTIONS);
+  }
+
+  /** A tester for input files already in {@code dir}, starting JVMs with {@code jvmOptions}. */
+  MapReduceTester(Path dir, long seed, String testMethod, List<String> inputs,
+      List<String> jvmOptions) {
     this.dir = dir;
     this.logDir = dir.resolve("logs");
     this.seed = seed;
     this.testMethod = testMethod;
-    this.inputs = ZipfCorpus.write(dir, INPUT_FILES, INPUT_BYTES, CORPUS_SEED);
+    this.inputs = List.copyOf(inputs);
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   List<String> inputs() {
@@ -71,8 +81,8 @@ final class MapReduceTester implements AutoCloseable {
   void startCoordinator(String... options) throws InterruptedException {
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(inputs);
-    coordinator = JvmProcess.start("coordinator", dir, logDir, JvmProcess.TEST_JVM_OPTIONS,
-        CoordinatorMain.class, args, Map.of());
+    coordinator = JvmProcess.start("coordinator", dir, logDir, jvmOptions, CoordinatorMain.class,
+        args, Map.of());
     long deadline = System.nanoTime() + COORDINATOR_START.toNanos();
     Path portFile = dir.resolve(PortFile.NAME);
     while (port < 0) {
@@ -104,9 +114,9 @@ final class MapReduceTester implements AutoCloseable {
   /** Starts a worker running {@code app} against {@code workerPort} (the coordinator may be late). */
   JvmProcess startWorker(String app, int workerPort) {
     int index = workers.size() + 1;
-    JvmProcess worker = JvmProcess.start("worker-" + index, dir, logDir,
-        JvmProcess.TEST_JVM_OPTIONS, WorkerMain.class,
-        List.of("--port", Integer.toString(workerPort), app),
+    JvmProcess worker = JvmProcess.start("worker-" + index, dir, logDir, jvmOptions,
+        WorkerMain.class,
+        List.of("--port", Integer.toString(workerPort), "--connect-timeout", "30", app),
         Map.of("MAPREDUCE_SEED", Long.toString(seed + index)));
     workers.add(worker);
     return worker;
@@ -193,6 +203,11 @@ final class MapReduceTester implements AutoCloseable {
 
   /** The non-blank lines of every mr-out-* file in the directory, sorted. */
   List<String> output() {
+    return output(dir);
+  }
+
+  /** The non-blank lines of every mr-out-* file in {@code dir}, sorted. */
+  static List<String> output(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       List<String> lines = new ArrayList<>();
       for (Path file : files.filter(f -> f.getFileName().toString().startsWith("mr-out")).toList()) {
@@ -231,12 +246,18 @@ final class MapReduceTester implements AutoCloseable {
     return workers.size();
   }
 
+  /** When the last worker exited ({@link System#nanoTime()}); call after {@link #awaitJobEnd}. */
+  long lastWorkerExitNanos() {
+    return workers.stream().mapToLong(JvmProcess::exitNanos).max().orElseThrow();
+  }
+
   /** A failure naming the broken check, with the directory, seed, replay command and log tails. */
   AssertionError failure(String what) {
     StringBuilder message = new StringBuilder(what).append('\n');
     message.append("Files of this run (kept because the test failed): ").append(dir).append('\n');
-    message.append("Seed of the apps' random choices: ").append(seed).append(". Replay: ./mvnw test")
-        .append(" -pl lab1-mapreduce").append(solutionProfile())
+    message.append("Seed of the test apps' random choices: ").append(seed)
+        .append(". Run this test again with the same seed:\n    ./mvnw test -pl lab1-mapreduce -am")
+        .append(solutionProfile()).append(" -Dsurefire.failIfNoSpecifiedTests=false")
         .append(" -Dtest='MapReduceTest#").append(testMethod).append("' -Dmapreduce.seed=")
         .append(seed).append('\n');
     if (coordinator != null) {
