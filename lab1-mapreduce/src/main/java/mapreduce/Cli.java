@@ -18,6 +18,7 @@ import picocli.CommandLine;
  * {@link mapreduce.apps.Crash#CRASH_EXIT_STATUS}.
  */
 final class Cli {
+  static final String VERSION = "lab1-mapreduce (distributed systems labs)";
   static final int USAGE = 2;
   static final int FAILURE = 1;
 
@@ -48,7 +49,7 @@ final class Cli {
     commandLine.setParameterExceptionHandler(
         (error, ignored) -> {
           PrintWriter err = error.getCommandLine().getErr();
-          err.println(program + ": " + error.getMessage() + " (see " + program + " --help)");
+          err.println(program + ": " + error.getMessage() + " (see --help)");
           return USAGE;
         });
     commandLine.setExecutionExceptionHandler(

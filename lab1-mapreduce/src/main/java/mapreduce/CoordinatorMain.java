@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "coordinator",
     mixinStandardHelpOptions = true,
+    version = Cli.VERSION,
     description = "Runs the MapReduce coordinator for the given input files (one map task each).")
 public final class CoordinatorMain implements Callable<Integer> {
   private static final Duration POLL = Duration.ofSeconds(1);

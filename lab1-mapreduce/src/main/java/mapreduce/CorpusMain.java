@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "corpus",
     mixinStandardHelpOptions = true,
+    version = Cli.VERSION,
     description = "Writes zipf-0.txt, zipf-1.txt, ... of generated text into DIR.")
 public final class CorpusMain implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", defaultValue = ".", description = "Directory (default: .).")

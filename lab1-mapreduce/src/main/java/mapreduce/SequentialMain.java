@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sequential",
     mixinStandardHelpOptions = true,
+    version = Cli.VERSION,
     description = "Runs a MapReduce app in this one process and writes mr-out-0.")
 public final class SequentialMain implements Callable<Integer> {
   static final String OUTPUT = "mr-out-0";

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
+    version = Cli.VERSION,
     description = "Runs a MapReduce worker: asks the coordinator for tasks until the job is done.")
 public final class WorkerMain implements Callable<Integer> {
   @Parameters(

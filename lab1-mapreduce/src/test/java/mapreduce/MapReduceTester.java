@@ -31,6 +31,12 @@ final class MapReduceTester implements AutoCloseable {
   /** How long a process may take to finish after the others have (see {@link #awaitJobEnd}). */
   static final Duration GRACE = Duration.ofSeconds(10);
 
+  /**
+   * How long a worker may outlive the coordinator in the crash test: a worker the crash app
+   * stalls for up to 10 s may be holding a task another worker has finished meanwhile.
+   */
+  static final Duration CRASH_WORKER_GRACE = Duration.ofSeconds(25);
+
   private static final Duration COORDINATOR_START = Duration.ofSeconds(30);
   private static final Duration CRASH_RESTART_DELAY = Duration.ofSeconds(1);
   private static final Duration POLL = Duration.ofMillis(100);
@@ -142,16 +148,18 @@ final class MapReduceTester implements AutoCloseable {
   /**
    * Waits until the coordinator has exited with status 0 and every worker has exited with status
    * 0, failing at once when a process exits with another status, when every worker is gone but the
-   * coordinator still runs {@link #GRACE} later, when a worker still runs {@link #GRACE} after the
-   * coordinator exited, or when the whole job takes longer than {@code timeout}. If
-   * {@code restartApp} is not null, a worker killed by the crash app is replaced one second later
-   * by a new one running {@code restartApp}, as long as the coordinator runs.
+   * coordinator still runs {@link #GRACE} later, when a worker still runs {@link #GRACE} ({@link
+   * #CRASH_WORKER_GRACE} with {@code restartApp}) after the coordinator exited, or when the whole
+   * job takes longer than {@code timeout}. If {@code restartApp} is not null, a worker killed by
+   * the crash app is replaced one second later by a new one running {@code restartApp}, as long as
+   * the coordinator runs.
    */
   void awaitJobEnd(Duration timeout, String restartApp) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Set<JvmProcess> seenExit = new HashSet<>();
     List<Long> pendingRestarts = new ArrayList<>();
     long quietSince = System.nanoTime();
+    Duration workerGrace = restartApp == null ? GRACE : CRASH_WORKER_GRACE;
     while (true) {
       long now = System.nanoTime();
       OptionalInt coordinatorStatus = coordinator.exitStatus();
@@ -186,13 +194,15 @@ final class MapReduceTester implements AutoCloseable {
       }
       if (coordinator.isAlive() == (workersRunning || !pendingRestarts.isEmpty())) {
         quietSince = now; // both sides still busy: nobody is waiting for the other
-      } else if (now - quietSince > GRACE.toNanos()) {
-        throw failure(coordinator.isAlive()
-            ? "every worker has exited, but the coordinator was still running " + GRACE.toSeconds()
-                + " s later: Coordinator.done() must return true once every reduce task is"
-                + " finished, and workers must not exit before that (did any worker do any work?)"
-            : "a worker was still running " + GRACE.toSeconds() + " s after the coordinator"
-                + " exited: workers must exit when the job is done or the coordinator is gone");
+      } else if (coordinator.isAlive() && now - quietSince > GRACE.toNanos()) {
+        throw failure("every worker has exited, but the coordinator was still running "
+            + GRACE.toSeconds() + " s later: Coordinator.done() must return true once every"
+            + " reduce task is finished, and workers must not exit before that (did any worker"
+            + " do any work?)");
+      } else if (!coordinator.isAlive() && now - quietSince > workerGrace.toNanos()) {
+        throw failure("a worker was still running " + workerGrace.toSeconds() + " s after the"
+            + " coordinator exited: workers must exit when the job is done or the coordinator is"
+            + " gone");
       }
       if (now > deadline) {
         throw failure("the job did not finish within " + timeout.toSeconds() + " s");
