@@ -1,6 +1,7 @@
 package mapreduce;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,9 +51,10 @@ public final class WordCountBenchmark {
       corpusBytes += Files.size(dir.resolve(input));
     }
     double megabytes = corpusBytes / 1e6;
-    System.out.printf("corpus: %d files, %.1f MB, generated in %.1f s; %d cores; JDK %s%n",
-        fileCount, megabytes, seconds(System.nanoTime() - start),
-        Runtime.getRuntime().availableProcessors(), Runtime.version());
+    System.out.printf("corpus: %d files, %.1f MB, generated in %.1f s; %d cores, load average"
+            + " %.2f; JDK %s%n", fileCount, megabytes, seconds(System.nanoTime() - start),
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.version());
     System.out.printf("%-28s %10s %10s %9s%n", "run", "wall (s)", "MB/s", "speed-up");
 
     double sequentialSeconds = runSequential(dir, inputs);
@@ -78,7 +80,8 @@ public final class WordCountBenchmark {
             megabytes, sequentialSeconds);
       }
     }
-    System.out.println("(each distributed output was checked equal to the sequential one)");
+    System.out.printf("(each distributed output was checked equal to the sequential one; load"
+        + " average now %.2f)%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   /** Runs the sequential runner in its own JVM (writing mr-out-0); returns its wall time in s. */
