@@ -240,9 +240,14 @@ final class MapReduceTester implements AutoCloseable {
 
   /** Fails unless the output equals the sequential runner's output of {@code app}. */
   void assertOutputMatchesSequential(String app) {
-    String difference = OutputComparison.describeDifference(sequentialOutput(app), output());
+    List<String> output = output();
+    String difference = OutputComparison.describeDifference(sequentialOutput(app), output);
     if (difference != null) {
-      throw failure("the output differs from the sequential run of '" + app + "': " + difference);
+      String hint = output.isEmpty()
+          ? " (are mr-out-Y files written to the working directory, one 'key value' line per key?)"
+          : "";
+      throw failure("the output differs from the sequential run of '" + app + "': " + difference
+          + hint);
     }
   }
 

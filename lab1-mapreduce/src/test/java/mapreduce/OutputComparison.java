@@ -14,8 +14,7 @@ final class OutputComparison {
       return null;
     }
     if (actual.isEmpty()) {
-      return "expected " + expected.size() + " lines, but the mr-out-* files hold none (are they"
-          + " written, in the working directory, as 'key value' lines?)";
+      return "expected " + expected.size() + " lines, but the mr-out-* files held none";
     }
     int line = 0;
     while (line < expected.size() && line < actual.size()
