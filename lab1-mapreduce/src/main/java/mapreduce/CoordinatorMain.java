@@ -61,7 +61,7 @@ public final class CoordinatorMain implements Callable<Integer> {
     PortFile.write(boundPort);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> PortFile.deleteIfOwn(boundPort)));
     System.out.printf(
-        "coordinator: listening on %s:%d (%d map tasks, %d reduce tasks)%n",
+        "coordinator: listening on %s:%d (map tasks: %d, reduce tasks: %d)%n",
         Rmi.LOOPBACK, boundPort, inputFiles.size(), nReduce);
     while (!coordinator.done()) {
       Thread.sleep(POLL);
