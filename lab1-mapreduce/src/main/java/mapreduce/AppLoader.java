@@ -105,9 +105,4 @@ public final class AppLoader {
       throw new IllegalArgumentException("cannot turn '" + jar + "' into a URL: " + e.getMessage());
     }
   }
-
-  /** Loads by name, or from the jar when {@code jar} is not null ({@code app} is then a class). */
-  static MapReduceApp load(String app, Path jar) {
-    return jar == null ? byName(app) : fromJar(jar, app);
-  }
 }

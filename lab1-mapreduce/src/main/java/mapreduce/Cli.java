@@ -66,15 +66,6 @@ final class Cli {
     return commandLine.execute(args);
   }
 
-  /** The app named {@code app}, or class {@code app} from {@code jar}; a usage error otherwise. */
-  static MapReduceApp loadApp(String app, Path jar) {
-    try {
-      return AppLoader.load(app, jar);
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
-  }
-
   /** Checks that every input file can be read, naming the first one that cannot. */
   static void requireReadable(List<String> inputFiles) {
     for (String name : inputFiles) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,17 +24,10 @@ import picocli.CommandLine.Parameters;
 public final class SequentialMain implements Callable<Integer> {
   static final String OUTPUT = "mr-out-0";
 
-  @Parameters(
-      index = "0",
-      paramLabel = "APP",
-      description = "A built-in app (wc, indexer, ...) or, with --jar, a class name.")
-  private String app;
+  @Mixin private AppOptions app;
 
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Input files.")
   private List<String> inputFiles;
-
-  @Option(names = "--jar", paramLabel = "JAR", description = "Jar file to load class APP from.")
-  private Path jar;
 
   public static void main(String[] args) {
     System.exit(Cli.run(new SequentialMain(), args));
@@ -42,7 +35,7 @@ public final class SequentialMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    MapReduceApp mapReduceApp = Cli.loadApp(app, jar);
+    MapReduceApp mapReduceApp = app.load();
     Cli.requireReadable(inputFiles);
     List<String> lines = SequentialRunner.run(mapReduceApp, Path.of(""), inputFiles);
     Files.write(Path.of(OUTPUT), lines);

@@ -5,6 +5,7 @@ import java.rmi.RemoteException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,14 +27,7 @@ import picocli.CommandLine.Parameters;
     version = Cli.VERSION,
     description = "Runs a MapReduce worker: asks the coordinator for tasks until the job is done.")
 public final class WorkerMain implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "APP",
-      description = "A built-in app (wc, indexer, ...) or, with --jar, a class name.")
-  private String app;
-
-  @Option(names = "--jar", paramLabel = "JAR", description = "Jar file to load class APP from.")
-  private Path jar;
+  @Mixin private AppOptions app;
 
   @Option(
       names = "--host",
@@ -69,7 +63,7 @@ public final class WorkerMain implements Callable<Integer> {
     if (connectTimeoutSeconds < 0) {
       throw Cli.usage("--connect-timeout must not be negative, got " + connectTimeoutSeconds);
     }
-    MapReduceApp mapReduceApp = Cli.loadApp(app, jar);
+    MapReduceApp mapReduceApp = app.load();
     String name = "worker-" + ProcessHandle.current().pid();
     CoordinatorService coordinator =
         Rmi.lookupCoordinator(

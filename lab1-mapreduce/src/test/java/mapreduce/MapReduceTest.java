@@ -61,10 +61,7 @@ class MapReduceTest {
   @Points(10)
   @DisplayName("1: two workers run map tasks in parallel")
   void mapParallelism() throws InterruptedException {
-    mr.startCoordinator();
-    mr.startWorker("mtiming");
-    mr.startWorker("mtiming");
-    mr.awaitJobEnd(JOB_TIMEOUT, null);
+    runJob("mtiming", 2);
     List<String> output = mr.output();
     long workersThatMapped = output.stream().filter(line -> line.startsWith("times-")).count();
     if (workersThatMapped != 2) {
@@ -86,10 +83,7 @@ class MapReduceTest {
   @Points(10)
   @DisplayName("1: two workers run reduce tasks in parallel")
   void reduceParallelism() throws InterruptedException {
-    mr.startCoordinator();
-    mr.startWorker("rtiming");
-    mr.startWorker("rtiming");
-    mr.awaitJobEnd(JOB_TIMEOUT, null);
+    runJob("rtiming", 2);
     List<String> output = mr.output();
     long parallelReduces = output.stream().filter(line -> line.matches("[a-z] 2")).count();
     if (parallelReduces < 2) {
@@ -163,12 +157,17 @@ class MapReduceTest {
         + (mr.workersStarted() - 4) + " of them to replace crashed ones");
   }
 
-  private void runJobAndCompare(String app, int workers) throws InterruptedException {
+  /** Runs a coordinator and {@code workers} workers of {@code app} until the job is done. */
+  private void runJob(String app, int workers) throws InterruptedException {
     mr.startCoordinator();
     for (int i = 0; i < workers; i++) {
       mr.startWorker(app);
     }
     mr.awaitJobEnd(JOB_TIMEOUT, null);
+  }
+
+  private void runJobAndCompare(String app, int workers) throws InterruptedException {
+    runJob(app, workers);
     mr.assertOutputMatchesSequential(app);
     mr.passed(workers + " workers, " + mr.output().size() + " output lines");
   }
