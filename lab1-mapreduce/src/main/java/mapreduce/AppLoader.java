@@ -74,16 +74,22 @@ public final class AppLoader {
     try {
       // Left open on purpose: the app's classes are loaded lazily while the worker runs.
       @SuppressWarnings("resource")
-      URLClassLoader loader = new URLClassLoader(new URL[] {toUrl(jar)}, AppLoader.class.getClassLoader());
+      URLClassLoader loader =
+          new URLClassLoader(new URL[] {toUrl(jar)}, AppLoader.class.getClassLoader());
       type = Class.forName(className, true, loader);
-    } catch (ClassNotFoundException | NoClassDefFoundError e) {
+    } catch (ClassNotFoundException e) {
       throw new IllegalArgumentException(
           "class '" + className + "' is not in " + jar + " (give the fully qualified name, for"
               + " example org.example.Grep; list the jar with: jar tf " + jar + ")");
+    } catch (LinkageError e) {
+      throw new IllegalArgumentException(
+          "class '" + className + "' in " + jar + " cannot be loaded: " + e
+              + " (was it compiled against this lab's classes, with JDK 25 or older?)");
     }
     if (!MapReduceApp.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException(
-          "class '" + className + "' in " + jar + " does not implement " + MapReduceApp.class.getName());
+          "class '" + className + "' in " + jar + " does not implement "
+              + MapReduceApp.class.getName());
     }
     try {
       return (MapReduceApp) type.getConstructor().newInstance();
