@@ -271,8 +271,8 @@ final class MapReduceTester implements AutoCloseable {
     StringBuilder message = new StringBuilder(what).append('\n');
     message.append("Files of this run (kept because the test failed): ").append(dir).append('\n');
     message.append("Seed of the test apps' random choices: ").append(seed)
-        .append(". Run this test again with the same seed:\n    ./mvnw test -pl lab1-mapreduce -am")
-        .append(solutionProfile()).append(" -Dsurefire.failIfNoSpecifiedTests=false")
+        .append(". Run this test again with the same seed:\n    ./mvnw test -pl lab1-mapreduce")
+        .append(solutionProfile())
         .append(" -Dtest='MapReduceTest#").append(testMethod).append("' -Dmapreduce.seed=")
         .append(seed).append('\n');
     if (coordinator != null) {
