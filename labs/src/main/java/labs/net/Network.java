@@ -169,7 +169,7 @@ public final class Network {
     Route route = route(peer.name(), request.length);
     String from = Env.nodeName();
     String label = "#" + route.id() + " " + rpc + " " + peer.name() + "→" + route.serverName();
-    world.trace().record(from, "send", label + " " + request.length + "B " + brief(args));
+    world.trace().record(from, "send", label + " " + request.length + "B " + brief(request));
     NetworkConfig c = route.config();
     if (!route.enabled() || route.target() == null || !route.target().node.isAlive()) {
       Env.sleep(randomInt(c.longDelays() ? 7000 : 100));
@@ -212,7 +212,7 @@ public final class Network {
       totalBytes += reply.length;
     }
     R value = Codec.decode(reply, rpc.replyType());
-    world.trace().record(from, "reply", label + " " + reply.length + "B " + brief(value));
+    world.trace().record(from, "reply", label + " " + reply.length + "B " + brief(reply));
     return Optional.of(value);
   }
 
@@ -254,9 +254,14 @@ public final class Network {
     return Codec.encode(reply);
   }
 
-  private static String brief(Object o) {
-    String s = String.valueOf(o);
-    return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+  /**
+   * The start of an encoded payload, for the trace. Made from the bytes, not from toString(),
+   * which may print identity hashes (arrays) and so differ between two runs of one seed.
+   */
+  private static String brief(byte[] payload) {
+    int n = Math.min(payload.length, 160);
+    String s = new String(payload, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    return payload.length <= 160 ? s : s + "...";
   }
 
   private synchronized int randomInt(int bound) {
