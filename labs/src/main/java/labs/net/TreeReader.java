@@ -177,6 +177,10 @@ final class TreeReader {
   }
 
   private static Class<?> load(String name, PayloadPath path) {
+    Class<?> alias = Types.byAlias(name);
+    if (alias != null) {
+      return alias;
+    }
     try {
       return Class.forName(name, false, TreeReader.class.getClassLoader());
     } catch (ClassNotFoundException e) {

@@ -27,7 +27,7 @@ final class TreeWriter {
       checkTransportable(c, path);
       JsonObject tagged = new JsonObject();
       Class<?> tag = portableClass(c);
-      tagged.addProperty(TYPE, tag.getName());
+      tagged.addProperty(TYPE, Types.tagName(tag));
       tagged.add(VALUE, write(value, tag, path));
       return tagged;
     }

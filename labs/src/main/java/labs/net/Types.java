@@ -14,7 +14,27 @@ final class Types {
   private static final Set<Class<?>> LEAVES = Set.of(String.class, Boolean.class, Character.class, Byte.class,
       Short.class, Integer.class, Long.class, Float.class, Double.class);
 
+  /** Short names for the classes most often carried in Object-typed fields (Raft commands). */
+  private static final Map<Class<?>, String> ALIASES = Map.ofEntries(
+      Map.entry(Integer.class, "int"), Map.entry(Long.class, "long"), Map.entry(String.class, "string"),
+      Map.entry(Boolean.class, "boolean"), Map.entry(Double.class, "double"), Map.entry(Float.class, "float"),
+      Map.entry(Short.class, "short"), Map.entry(Byte.class, "byte"), Map.entry(Character.class, "char"),
+      Map.entry(java.util.List.class, "list"), Map.entry(java.util.Set.class, "set"), Map.entry(Map.class, "map"),
+      Map.entry(byte[].class, "bytes"));
+  private static final Map<String, Class<?>> BY_ALIAS = ALIASES.entrySet().stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
   private Types() {}
+
+  /** The name a type tag carries: a short alias for common JDK classes, else the class name. */
+  static String tagName(Class<?> c) {
+    return ALIASES.getOrDefault(c, c.getName());
+  }
+
+  /** The class an alias stands for, or null for a plain class name. */
+  static Class<?> byAlias(String tag) {
+    return BY_ALIAS.get(tag);
+  }
 
   static Class<?> rawClass(Type t) {
     return switch (t) {

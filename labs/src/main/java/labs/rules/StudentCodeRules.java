@@ -2,13 +2,17 @@ package labs.rules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.ArrayList;
 import java.util.List;
+import labs.runtime.TimedLock;
 
 /**
  * The rules for student code, checked by a test in every lab: no raw threads, pools or timers, no
@@ -25,7 +29,19 @@ import java.util.List;
 public final class StudentCodeRules {
   private StudentCodeRules() {}
 
-  private record Forbidden(String owner, String method, String why) {}
+  /**
+   * A forbidden call: {@code method} on {@code owner} (or a subtype); with {@code timedOnly},
+   * only the overloads that take a timeout (a long, a TimeUnit, a Duration or a Date).
+   */
+  private record Forbidden(String owner, String method, boolean timedOnly, String why) {
+    Forbidden(String owner, String method, String why) {
+      this(owner, method, false, why);
+    }
+
+    static Forbidden timed(String owner, String method, String why) {
+      return new Forbidden(owner, method, true, why);
+    }
+  }
 
   private static final List<Forbidden> METHODS = List.of(
       new Forbidden("java.lang.Thread", "sleep", "use Env.sleep(millis): it sleeps in virtual time in the simulation"),
@@ -46,16 +62,16 @@ public final class StudentCodeRules {
       new Forbidden("java.util.concurrent.ThreadLocalRandom", "current", "use Env.random(): seeded from the run's seed"),
       new Forbidden("java.util.UUID", "randomUUID", "use Env.random() to make ids"),
       new Forbidden("java.util.Collections", "shuffle", "pass Env.random(): Collections.shuffle(list, Env.random())"),
-      new Forbidden("java.util.concurrent.locks.Condition", "await", "use a TimedLock: its conditions wait in runtime time"),
-      new Forbidden("java.util.concurrent.locks.Condition", "awaitNanos", "use a TimedLock: its conditions wait in runtime time"),
-      new Forbidden("java.util.concurrent.locks.Condition", "awaitUntil", "use a TimedLock condition's await(time, unit)"),
-      new Forbidden("java.util.concurrent.locks.Lock", "tryLock", "use lock(); timed tryLock waits on the JDK clock"),
-      new Forbidden("java.util.concurrent.BlockingQueue", "poll", "use labs.runtime.Channel.receive(Duration)"),
-      new Forbidden("java.util.concurrent.BlockingQueue", "offer", "use labs.runtime.Channel.send"),
-      new Forbidden("java.util.concurrent.CountDownLatch", "await", "use a TimedLock condition or a Channel"),
-      new Forbidden("java.util.concurrent.Future", "get", "use a Channel to hand results between threads"),
-      new Forbidden("java.lang.Object", "wait", "use a TimedLock condition; Object.wait(timeout) uses the JDK clock"),
-      new Forbidden("java.lang.Thread", "join", "wait for a Channel message or a condition"));
+      Forbidden.timed("java.util.concurrent.locks.Condition", "await", "use a TimedLock and declare the condition as TimedLock.TimedCondition (cond = lock.newCondition()): it waits in runtime time"),
+      Forbidden.timed("java.util.concurrent.locks.Condition", "awaitNanos", "use a TimedLock and declare the condition as TimedLock.TimedCondition (cond = lock.newCondition()): it waits in runtime time"),
+      Forbidden.timed("java.util.concurrent.locks.Condition", "awaitUntil", "use a TimedCondition's await(time, unit)"),
+      Forbidden.timed("java.util.concurrent.locks.Lock", "tryLock", "use lock() or tryLock(); a timed tryLock waits on the JDK clock"),
+      Forbidden.timed("java.util.concurrent.BlockingQueue", "poll", "use labs.runtime.Channel.receive(Duration)"),
+      Forbidden.timed("java.util.concurrent.BlockingQueue", "offer", "use labs.runtime.Channel.send"),
+      Forbidden.timed("java.util.concurrent.CountDownLatch", "await", "use a TimedCondition or a Channel"),
+      Forbidden.timed("java.util.concurrent.Future", "get", "use a Channel to hand results between threads"),
+      Forbidden.timed("java.lang.Object", "wait", "use a TimedCondition; Object.wait(timeout) uses the JDK clock"),
+      Forbidden.timed("java.lang.Thread", "join", "wait for a Channel message or a condition"));
 
   private static final List<String> CLASSES_NOT_TO_USE = List.of(
       "java.util.concurrent.Executors|thread pools run outside the simulation: use Env.go",
@@ -73,12 +89,9 @@ public final class StudentCodeRules {
   public static List<ArchRule> rules() {
     List<ArchRule> rules = new ArrayList<>();
     for (Forbidden f : METHODS) {
-      rules.add(noClasses().should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-              com.tngtech.archunit.core.domain.properties.HasName.Predicates.name(f.method()))
-          .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-              com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                  com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(f.owner())))))
-          .because(f.owner().substring(f.owner().lastIndexOf('.') + 1) + "." + f.method() + " is not allowed in lab code: " + f.why()));
+      rules.add(noClasses().should().callMethodWhere(forbiddenCall(f))
+          .because(f.owner().substring(f.owner().lastIndexOf('.') + 1) + "." + f.method()
+              + (f.timedOnly() ? " with a timeout" : "") + " is not allowed in lab code: " + f.why()));
     }
     rules.add(noClasses().should().callConstructor(Thread.class)
         .orShould().callConstructor(Thread.class, Runnable.class)
@@ -95,6 +108,26 @@ public final class StudentCodeRules {
           .because(parts[0].substring(parts[0].lastIndexOf('.') + 1) + " is not allowed in lab code: " + parts[1]));
     }
     return rules;
+  }
+
+  private static DescribedPredicate<JavaMethodCall> forbiddenCall(Forbidden f) {
+    return new DescribedPredicate<>(f.owner() + "." + f.method()) {
+      @Override
+      public boolean test(JavaMethodCall call) {
+        var target = call.getTarget();
+        JavaClass owner = target.getOwner();
+        if (!target.getName().equals(f.method()) || !owner.isAssignableTo(f.owner())
+            || owner.isAssignableTo(TimedLock.TimedCondition.class)) {
+          return false;
+        }
+        return !f.timedOnly() || target.getRawParameterTypes().stream().anyMatch(StudentCodeRules::isTimeout);
+      }
+    };
+  }
+
+  private static boolean isTimeout(JavaClass type) {
+    return type.isEquivalentTo(long.class) || type.isAssignableTo(java.util.concurrent.TimeUnit.class)
+        || type.isAssignableTo(java.time.Duration.class) || type.isAssignableTo(java.util.Date.class);
   }
 
   /**

@@ -61,7 +61,8 @@ public final class Node {
   /**
    * Runs {@code action} on a new thread of this node and waits for its result. Returns empty if
    * the node crashes (or has crashed) before the action returns, so a tester never waits for ever
-   * on a lock held by a dead node's thread.
+   * on a lock held by a dead node's thread. An action that returns null also gives empty: return a
+   * value (or use {@link #run}) where the two must be told apart.
    *
    * @throws RuntimeException whatever {@code action} throws
    */

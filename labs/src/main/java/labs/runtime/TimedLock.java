@@ -21,8 +21,13 @@ public class TimedLock extends ReentrantLock {
     super();
   }
 
+  /**
+   * A condition whose timed waits use runtime time. Declare it with its own type, so the rules
+   * for lab code can tell it from a JDK condition:
+   * {@code TimedLock.TimedCondition ready = lock.newCondition();}
+   */
   @Override
-  public Condition newCondition() {
+  public TimedCondition newCondition() {
     return new TimedCondition();
   }
 
@@ -32,8 +37,11 @@ public class TimedLock extends ReentrantLock {
         "TimedLock.tryLock(time, unit) would wait on the JDK clock: use tryLock() or lock()");
   }
 
-  private final class TimedCondition implements Condition {
+  /** A condition of a {@link TimedLock}: {@code await(time, unit)} waits in runtime time. */
+  public final class TimedCondition implements Condition {
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+    private TimedCondition() {}
 
     private static final class Waiter {
       final Thread thread = Thread.currentThread();

@@ -55,6 +55,7 @@ public final class World {
   private final Random nodeSeeds;
   private final Node tester;
   private final Map<Node, List<Thread>> crashWatchers = new IdentityHashMap<>();
+  private final List<Node> nodes = new ArrayList<>();
   private final Context mainContext;
 
   private World(long seed, Mode mode, RunLimits limits) {
@@ -85,7 +86,20 @@ public final class World {
     if (backend instanceof Simulation sim) {
       return sim.runMain(tester, main);
     }
-    return ((RealBackend) backend).runMain(mainContext, main);
+    try {
+      return ((RealBackend) backend).runMain(mainContext, main);
+    } finally {
+      crashAll();
+    }
+  }
+
+  /** Ends a real run: every node still alive is crashed, so no thread of the run outlives it. */
+  private void crashAll() {
+    List<Node> all;
+    synchronized (nodes) {
+      all = new ArrayList<>(nodes);
+    }
+    all.forEach(this::crash);
   }
 
   /** The world of the calling thread (the process-wide real world outside any run). */
@@ -151,7 +165,11 @@ public final class World {
     synchronized (nodeSeeds) {
       nodeSeed = nodeSeeds.nextLong();
     }
-    return new Node(this, name, nodeSeed);
+    Node node = new Node(this, name, nodeSeed);
+    synchronized (nodes) {
+      nodes.add(node);
+    }
+    return node;
   }
 
   /**

@@ -49,6 +49,12 @@ class CodecTest {
   }
 
   @Test
+  void commonJdkValuesCarryShortTypeTags() {
+    String json = new String(Codec.encode(new Entry(1, 100)), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(json).contains("\"@type\":\"int\"").doesNotContain("java.lang");
+  }
+
+  @Test
   void plainClassesWithANoArgumentConstructorTravelToo() {
     Plain p = new Plain();
     p.x = 7;

@@ -16,6 +16,7 @@ class StudentCodeRulesTest {
         .hasMessageContaining("Thread.sleep").hasMessageContaining("Env.sleep")
         .hasMessageContaining("new Thread").hasMessageContaining("Env.go")
         .hasMessageContaining("Executors")
+        .hasMessageContaining("Condition.await with a timeout").hasMessageContaining("TimedLock.TimedCondition")
         .hasMessageContaining("currentTimeMillis").hasMessageContaining("Env.nowMillis")
         .hasMessageContaining("new Random()").hasMessageContaining("Env.random");
   }

@@ -53,6 +53,25 @@ class RealRuntimeTest {
   }
 
   @Test
+  void noThreadOutlivesItsRun() throws Exception {
+    AtomicInteger ticks = new AtomicInteger();
+    World.run(World.Mode.REAL, 4, RunLimits.DEFAULT, () -> {
+      World.current().newNode("server-0").start("ticker", () -> {
+        while (true) {
+          ticks.incrementAndGet();
+          Env.sleep(2);
+        }
+      });
+      Env.sleep(30);
+      return null;
+    });
+    Thread.sleep(20);
+    int after = ticks.get();
+    Thread.sleep(60);
+    assertThat(ticks.get()).isEqualTo(after);
+  }
+
+  @Test
   void sleepUsesTheWallClock() throws Exception {
     long elapsed = World.run(World.Mode.REAL, 2, RunLimits.DEFAULT, () -> {
       long t0 = Env.nowMillis();
