@@ -116,12 +116,12 @@ final class SeededRun implements InvocationInterceptor {
         + "\n  replay:  " + settings.replayCommand(testClass, method.getName(), seed)
         + "\n  trace:   " + tracePath + "\n";
     AssertionError decorated = new AssertionError(message, error);
-    decorated.setStackTrace(userFrames(error.getStackTrace(), method));
+    decorated.setStackTrace(userFrames(error.getStackTrace()));
     return decorated;
   }
 
   /** The frames of the test class and the code under test, without the runtime's own. */
-  private static StackTraceElement[] userFrames(StackTraceElement[] stack, Method method) {
+  private static StackTraceElement[] userFrames(StackTraceElement[] stack) {
     List<StackTraceElement> keep = java.util.Arrays.stream(stack)
         .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk.")
             && !f.getClassName().startsWith("labs.runtime.") && !f.getClassName().startsWith("labs.harness.")

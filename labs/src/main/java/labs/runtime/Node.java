@@ -72,7 +72,6 @@ public final class Node {
     }
     var outcome = new AtomicReference<Object>();
     Thread waiter = Thread.currentThread();
-    Node self = this;
     world.watchCrash(this, waiter);
     try {
       start("call", () -> {
@@ -86,7 +85,7 @@ public final class Node {
         LockSupport.unpark(waiter);
       });
       Backend backend = world.backend();
-      while (outcome.get() == null && self.alive) {
+      while (outcome.get() == null && alive) {
         backend.parkNanos(this, 0);
       }
     } finally {

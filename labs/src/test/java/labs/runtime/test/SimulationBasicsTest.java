@@ -236,4 +236,57 @@ class SimulationBasicsTest {
       }
     })).isInstanceOf(RunFailure.class).hasMessageContaining("LIVELOCK").hasMessageContaining("tester/ping");
   }
+
+  @Test
+  void closedChannelDropsSendsAndWakesItsReader() throws Exception {
+    String r = sim(11, () -> {
+      Channel<String> ch = new Channel<>();
+      ch.send("kept");
+      Channel<String> results = new Channel<>();
+      Env.go("reader", () -> {
+        results.send(ch.receive().orElse("none"));
+        results.send(ch.receive().orElse("empty after close"));
+      });
+      Env.sleep(10);
+      ch.close();
+      ch.send("dropped");
+      return results.receive().orElseThrow() + "/" + results.receive().orElseThrow() + "/" + ch.size();
+    });
+    assertThat(r).isEqualTo("kept/empty after close/0");
+  }
+
+  @Test
+  void realTimeLimitStopsARunThatNeverFinishes() {
+    RunLimits limits = RunLimits.DEFAULT.withVirtualTime(Duration.ofDays(100)).withRealTime(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> World.run(World.Mode.SIMULATION, 12, limits, () -> {
+      while (true) {
+        Env.sleep(1);
+      }
+    })).isInstanceOf(RunFailure.class).hasMessageContaining("REAL_TIME_LIMIT").hasMessageContaining("tester/main");
+  }
+
+  @Test
+  void wakeUpFromAThreadOutsideTheSimulationIsReportedAsNondeterminism() {
+    RunLimits limits = RunLimits.DEFAULT.withVirtualTime(Duration.ofDays(100));
+    assertThatThrownBy(() -> World.run(World.Mode.SIMULATION, 13, limits, () -> {
+      Channel<String> ch = new Channel<>();
+      Env.go("ticker", () -> {
+        while (true) {
+          Env.sleep(1);
+        }
+      });
+      Thread.ofPlatform().daemon(true).name("outsider").start(() -> {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+        ch.send("from outside");
+      });
+      return ch.receive().orElseThrow();
+    }))
+        .isInstanceOf(RunFailure.class)
+        .hasMessageContaining("NONDETERMINISM")
+        .hasMessageContaining("outsider");
+  }
 }
