@@ -24,8 +24,10 @@ import java.util.Optional;
  * @param verdict ILLEGAL if some partition is illegal; else UNKNOWN if some partition was not
  *     decided; else OK
  * @param partitions per partition, in order of each one's first call
- * @param elapsed how long the check took
- * @param options how the check ran (its timeout in particular)
+ * @param elapsed how long the check took (wall clock)
+ * @param steps how many search steps the check took, over all partitions (the same on every
+ *     machine: compare it with {@link CheckOptions#stepBudget})
+ * @param options how the check ran (its bounds in particular)
  */
 public record CheckResult<I, O>(
     Model<?, I, O> model,
@@ -33,6 +35,7 @@ public record CheckResult<I, O>(
     Verdict verdict,
     List<PartitionResult> partitions,
     Duration elapsed,
+    long steps,
     CheckOptions options) {
 
   private static final int MAX_DESCRIPTION = 200;
@@ -96,8 +99,8 @@ public record CheckResult<I, O>(
     StringBuilder out = new StringBuilder();
     String size = operations.size() + " operations"
         + (partitions.size() > 1 ? " in " + partitions.size() + " partitions" : "");
-    String time = " (checked in " + elapsed.toMillis() + " ms, timeout "
-        + options.timeout().toMillis() + " ms)";
+    String time = " (checked in " + elapsed.toMillis() + " ms and " + steps + " steps; "
+        + options.describeBound() + ")";
     Optional<PartitionResult> failing = failingPartition();
     switch (verdict) {
       case OK -> out.append("Linearizability: OK, ").append(size).append(time);
@@ -108,7 +111,8 @@ public record CheckResult<I, O>(
           .append(time).append("\n  The check could not decide ")
           .append(failing.orElseThrow().name()).append(": ")
           .append(failing.orElseThrow().note())
-          .append(". Shorten the history or raise the timeout.");
+          .append(options.deterministic() ? ". Shorten the history or raise the step budget."
+              : ". Shorten the history or raise the timeout.");
     }
     failing.ifPresent(p -> describeStuck(p, out));
     return out.toString();

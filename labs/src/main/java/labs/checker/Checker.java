@@ -18,8 +18,10 @@ import labs.checker.internal.Search;
  *     Checker.check(KvModel.INSTANCE, operations, Duration.ofSeconds(1));
  * }</pre>
  *
- * <p>Thread-safe and stateless. Deterministic: the same history gives the same result (unless
- * the timeout strikes). Call it from the test thread, outside any simulation.
+ * <p>Thread-safe and stateless. Deterministic: the same history gives the same result, whatever
+ * the thread count; with a step budget and no timeout ({@link CheckOptions#ofSteps}) on every
+ * machine too (a timeout, when it strikes, makes the outcome depend on the machine's speed).
+ * Call it from the test thread, outside any simulation.
  */
 public final class Checker {
   private Checker() {}
@@ -50,7 +52,10 @@ public final class Checker {
   public static <S, I, O> CheckResult<I, O> check(
       Model<S, I, O> model, List<Operation<I, O>> history, CheckOptions options) {
     long start = System.nanoTime();
-    long deadline = start + options.timeout().toNanos();
+    PartitionRunner.Bounds bounds = new PartitionRunner.Bounds(
+        options.timeout() == null ? PartitionRunner.Bounds.NO_DEADLINE
+            : start + options.timeout().toNanos(),
+        options.stepBudget(), options.cacheLimitBytes(), !options.deterministic());
     for (int i = 0; i < history.size(); i++) {
       if (history.get(i) == null) {
         throw new IllegalArgumentException("operation " + i + " of the history is null");
@@ -67,8 +72,8 @@ public final class Checker {
     }
     PartitionRunner.Run run;
     try {
-      run = PartitionRunner.run(searches, options.parallelism(), deadline,
-          !options.searchAllPartitions(), options.cacheLimitBytes());
+      run = PartitionRunner.run(
+          searches, options.parallelism(), bounds, !options.searchAllPartitions());
     } catch (PartitionRunner.SearchFailure e) {
       throw new IllegalStateException(
           "the model " + model.getClass().getSimpleName() + " threw while checking "
@@ -90,10 +95,14 @@ public final class Checker {
       partitions.add(hung[i]
           ? undecided(i, key, byKey.get(key), "the model's step did not return before the deadline")
           : toPartitionResult(i, key, byKey.get(key), searches[i].result(),
-              pausedBecause, options));
+              pausedBecause, outOfBounds(run.ending(), options)));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    return new CheckResult<>(model, ops, overall(partitions), partitions, elapsed, options);
+    long steps = 0;
+    for (int i = 0; i < searches.length; i++) {
+      steps += hung[i] ? 0 : searches[i].stepsTaken(); // a hung search must not be touched
+    }
+    return new CheckResult<>(model, ops, overall(partitions), partitions, elapsed, steps, options);
   }
 
   private static <I, O> Map<Object, List<Integer>> partition(
@@ -140,7 +149,7 @@ public final class Checker {
       List<Integer> members,
       Search.Result result,
       String pausedBecause,
-      CheckOptions options) {
+      String outOfBounds) {
     Partials found = result.partials();
     List<PartialLinearization> partials = new ArrayList<>();
     for (int p = 0; p < found.orders().size(); p++) {
@@ -162,14 +171,22 @@ public final class Checker {
     };
     String explored = result.cacheEntries() + " configurations explored"
         + (result.cacheFull() ? ", memo full" : "");
-    String timedOut = "timed out after " + options.timeout().toMillis() + " ms (" + explored + ")";
     String note = switch (result.outcome()) {
       case OK, ILLEGAL -> "";
-      case STOPPED -> timedOut;
-      case PAUSED -> pausedBecause == null ? timedOut : pausedBecause + " (" + explored + ")";
+      case STOPPED, PAUSED -> (pausedBecause == null ? outOfBounds : pausedBecause)
+          + " (" + explored + ")";
     };
     return new PartitionResult(
         index, key, verdict, note, members, partials, found.longest(), longestFor);
+  }
+
+  /** Why undecided partitions stopped, when no illegal partition stopped them. */
+  private static String outOfBounds(PartitionRunner.Ending ending, CheckOptions options) {
+    return switch (ending) {
+      case BUDGET_SPENT -> "step budget of " + options.stepBudget() + " steps spent";
+      case DEADLINE -> "timed out after " + options.timeout().toMillis() + " ms";
+      case ALL_DECIDED, ILLEGAL_FOUND -> "not decided";
+    };
   }
 
   private static Verdict overall(List<PartitionResult> partitions) {

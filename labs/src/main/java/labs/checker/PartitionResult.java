@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param index position among the partitions (in order of each one's first call)
  * @param key the model's {@linkplain Model#partitionKey partition key} (null: the whole history)
  * @param verdict this partition's answer
- * @param note why the verdict is {@link Verdict#UNKNOWN} ("timed out", "not searched"), or ""
+ * @param note why the verdict is {@link Verdict#UNKNOWN} ("timed out", "step budget
+ *     spent", "search stopped because ...") or ""
  * @param operations indices into the checked history, in call order
  * @param partials distinct partial linearizations found (for the viewer); for an OK partition
  *     exactly one, the linearization

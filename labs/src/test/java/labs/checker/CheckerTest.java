@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The checker's contract on small hand-made histories. */
 class CheckerTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final CheckOptions BUDGET = CheckOptions.ofSteps(10_000_000);
 
   private static Operation<Input, String> op(int client, Input in, String out, long call, long ret) {
     return Operation.of(client, in, out, call, ret);
@@ -47,10 +47,10 @@ class CheckerTest {
   @DisplayName("a read concurrent with a write may see either value; after it, only the new one")
   void concurrentAndSequentialReads() {
     var concurrent = List.of(write(0, 1, 0, 10), read(1, null, 5, 15), read(2, 1, 6, 16));
-    assertThat(Checker.check(RegisterModel.INSTANCE, concurrent, TIMEOUT).verdict())
+    assertThat(Checker.check(RegisterModel.INSTANCE, concurrent, BUDGET).verdict())
         .isEqualTo(Verdict.OK);
     var stale = List.of(write(0, 1, 0, 10), read(1, null, 11, 15));
-    var result = Checker.check(RegisterModel.INSTANCE, stale, TIMEOUT);
+    var result = Checker.check(RegisterModel.INSTANCE, stale, BUDGET);
     assertThat(result.verdict()).isEqualTo(Verdict.ILLEGAL);
     assertThat(result.isOk()).isFalse();
   }
@@ -59,7 +59,7 @@ class CheckerTest {
   @DisplayName("a call and a return at the same instant count as concurrent")
   void touchingOperationsAreConcurrent() {
     var touching = List.of(write(0, 1, 0, 10), read(1, null, 10, 12));
-    assertThat(Checker.check(RegisterModel.INSTANCE, touching, TIMEOUT).verdict())
+    assertThat(Checker.check(RegisterModel.INSTANCE, touching, BUDGET).verdict())
         .isEqualTo(Verdict.OK);
   }
 
@@ -70,7 +70,7 @@ class CheckerTest {
         Operation.<RegisterModel.Input, RegisterModel.Output>pending(0, new Write(7), 0),
         read(1, null, 5, 6),
         read(1, 7, 100, 101));
-    assertThat(Checker.check(RegisterModel.INSTANCE, history, TIMEOUT).verdict())
+    assertThat(Checker.check(RegisterModel.INSTANCE, history, BUDGET).verdict())
         .isEqualTo(Verdict.OK);
   }
 
@@ -81,7 +81,7 @@ class CheckerTest {
         Operation.<RegisterModel.Input, RegisterModel.Output>pending(0, new Write(7), 0),
         read(1, null, 5, 6),
         read(1, null, 100, 101));
-    var result = Checker.check(RegisterModel.INSTANCE, history, TIMEOUT);
+    var result = Checker.check(RegisterModel.INSTANCE, history, BUDGET);
     assertThat(result.verdict()).isEqualTo(Verdict.OK);
     assertThat(result.partitions().getFirst().longestPrefix().orElseThrow().order())
         .containsExactly(1, 2);
@@ -93,7 +93,7 @@ class CheckerTest {
     var history = List.of(
         read(1, 7, 0, 1),
         Operation.<RegisterModel.Input, RegisterModel.Output>pending(0, new Write(7), 5));
-    assertThat(Checker.check(RegisterModel.INSTANCE, history, TIMEOUT).verdict())
+    assertThat(Checker.check(RegisterModel.INSTANCE, history, BUDGET).verdict())
         .isEqualTo(Verdict.ILLEGAL);
   }
 
@@ -111,7 +111,7 @@ class CheckerTest {
         op(0, new Put("x", "a"), null, 0, 2),
         op(1, new Get("x"), "a", 1, 4),
         Operation.pending(2, new Append("x", "b"), 3));
-    assertThat(Checker.checkEvents(KvModel.INSTANCE, events, TIMEOUT).verdict())
+    assertThat(Checker.checkEvents(KvModel.INSTANCE, events, BUDGET).verdict())
         .isEqualTo(Verdict.OK);
   }
 
@@ -137,7 +137,7 @@ class CheckerTest {
         op(0, new Put("a", "1"), null, 2, 3),
         op(1, new Get("a"), "1", 4, 5),
         op(1, new Get("b"), "2", 6, 7));
-    var result = Checker.check(KvModel.INSTANCE, history, TIMEOUT);
+    var result = Checker.check(KvModel.INSTANCE, history, BUDGET);
     assertThat(result.verdict()).isEqualTo(Verdict.ILLEGAL);
     assertThat(result.partitions()).extracting(PartitionResult::key).containsExactly("b", "a");
     assertThat(result.partitions()).extracting(PartitionResult::verdict)
@@ -157,7 +157,7 @@ class CheckerTest {
     // w1 then r1; then a read of 2 that nothing wrote: stuck after two operations.
     var history = List.of(write(0, 1, 0, 1), read(1, 1, 2, 3), read(2, 2, 4, 5));
     PartitionResult p =
-        Checker.check(RegisterModel.INSTANCE, history, TIMEOUT).partitions().getFirst();
+        Checker.check(RegisterModel.INSTANCE, history, BUDGET).partitions().getFirst();
     assertThat(p.verdict()).isEqualTo(Verdict.ILLEGAL);
     assertThat(p.longestPrefix().orElseThrow().order()).containsExactly(0, 1);
     assertThat(p.longestFor()).containsExactly(p.longest(), p.longest(), -1);
@@ -166,7 +166,7 @@ class CheckerTest {
   @Test
   @DisplayName("an empty history is linearizable")
   void emptyHistory() {
-    var result = Checker.check(KvModel.INSTANCE, List.of(), TIMEOUT);
+    var result = Checker.check(KvModel.INSTANCE, List.of(), BUDGET);
     assertThat(result.verdict()).isEqualTo(Verdict.OK);
     assertThat(result.partitions()).hasSize(1);
   }
@@ -191,25 +191,26 @@ class CheckerTest {
       }
     };
     var history = List.of(op(0, new Get("k"), "", 0, 1));
-    assertThatThrownBy(() -> Checker.check(broken, history, TIMEOUT))
+    assertThatThrownBy(() -> Checker.check(broken, history, BUDGET))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("threw while checking key \"k\"")
         .hasMessageContaining("boom");
   }
 
   @Test
-  @DisplayName("a timeout gives UNKNOWN, never a pass, and bounds the viewer's mode too")
-  void timeoutIsUnknown() throws Exception {
+  @DisplayName("a spent step budget gives UNKNOWN, never a pass, in the viewer's mode too")
+  void spentBudgetIsUnknown() throws Exception {
     var hard = CheckerData.kv("c50-bad").stream()
         .filter(o -> o.input().key().equals("0"))
         .toList(); // one key Porcupine's verbose mode cannot finish in ten minutes
     for (boolean all : List.of(false, true)) {
-      var options = CheckOptions.of(Duration.ofMillis(300)).withSearchAllPartitions(all);
+      var options = CheckOptions.ofSteps(300_000).withSearchAllPartitions(all);
       var result = Checker.check(KvModel.INSTANCE, hard, options);
       assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
       assertThat(result.isOk()).isFalse();
-      assertThat(result.describe()).contains("UNKNOWN (this is not a pass)", "timed out");
-      assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(5)); // bounded, not a speed test
+      assertThat(result.steps()).isLessThanOrEqualTo(300_000);
+      assertThat(result.describe()).contains("UNKNOWN (this is not a pass)",
+          "step budget of 300000 steps spent", "raise the step budget");
       assertThat(result.partitions().getFirst().longestPrefix()).isPresent();
       Path page = HistoryViewer.writeIfNotOk(result, "unknown-" + all, List.of()).orElseThrow();
       assertThat(Files.readString(page)).contains("\"verdict\":\"UNKNOWN\"");
@@ -217,29 +218,59 @@ class CheckerTest {
   }
 
   @Test
-  @DisplayName("the same history gives the same result, whatever the thread count")
+  @DisplayName("a wall-clock timeout also gives UNKNOWN, never a pass")
+  void timeoutIsUnknown() {
+    // Key "0" of c50-bad needs far more than 200 million steps (tens of seconds on any machine),
+    // so a 300 ms timeout strikes first everywhere.
+    var hard = CheckerData.kv("c50-bad").stream()
+        .filter(o -> o.input().key().equals("0"))
+        .toList();
+    var result = Checker.check(KvModel.INSTANCE, hard, Duration.ofMillis(300));
+    assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(result.describe()).contains("UNKNOWN (this is not a pass)", "timed out after 300 ms",
+        "raise the timeout");
+  }
+
+  @Test
+  @DisplayName("the same history and step budget give the same result, whatever the thread count")
   void deterministic() {
     for (String name : List.of("c10-ok", "c50-bad")) {
       var ops = CheckerData.kv(name);
       for (boolean all : List.of(false, true)) {
-        // The viewer's mode on c50-bad cannot finish key "0"; a partition still searched at the
-        // deadline is the only thing allowed to differ, so compare the decided ones.
-        var options = CheckOptions.of(Duration.ofSeconds(all ? 1 : 10)).withSearchAllPartitions(all);
+        // In the viewer's mode c50-bad cannot finish key "0" (and others): the budget runs out
+        // at the same step with one thread or two, so even the undecided partitions match.
+        var options = CheckOptions.ofSteps(4_000_000).withSearchAllPartitions(all);
         var one = Checker.check(KvModel.INSTANCE, ops, options.withParallelism(1));
         var two = Checker.check(KvModel.INSTANCE, ops, options.withParallelism(2));
         var again = Checker.check(KvModel.INSTANCE, ops, options.withParallelism(2));
-        assertThat(decided(two)).isEqualTo(decided(one)).isEqualTo(decided(again));
+        assertThat(summary(two)).isEqualTo(summary(one)).isEqualTo(summary(again));
         assertThat(two.verdict()).isEqualTo(one.verdict());
+        assertThat(two.steps()).isEqualTo(one.steps()).isEqualTo(again.steps());
       }
     }
+    var viewerMode = Checker.check(KvModel.INSTANCE, CheckerData.kv("c50-bad"),
+        CheckOptions.ofSteps(4_000_000).withSearchAllPartitions(true));
+    assertThat(viewerMode.partitions()).extracting(PartitionResult::verdict)
+        .as("the scenario needs some partitions undecided when the budget runs out")
+        .contains(Verdict.UNKNOWN, Verdict.ILLEGAL);
   }
 
-  private static List<String> decided(CheckResult<?, ?> result) {
+  @Test
+  @DisplayName("a check needs a bound, and the bounds must make sense")
+  void boundsAreValidated() {
+    assertThatThrownBy(() -> CheckOptions.ofSteps(0)).hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> CheckOptions.ofSteps(10).withStepBudget(0))
+        .hasMessageContaining("a check needs a bound");
+    assertThat(CheckOptions.ofSteps(10).deterministic()).isTrue();
+    assertThat(CheckOptions.ofSteps(10).withTimeout(Duration.ofSeconds(1)).deterministic())
+        .isFalse();
+    assertThat(CheckOptions.ofSteps(10).withTimeout(Duration.ofSeconds(1)).describeBound())
+        .isEqualTo("budget 10 steps, timeout 1000 ms");
+  }
+
+  private static List<String> summary(CheckResult<?, ?> result) {
     List<String> out = new ArrayList<>();
     for (PartitionResult p : result.partitions()) {
-      if (p.verdict() == Verdict.UNKNOWN && p.note().startsWith("timed out")) {
-        continue;
-      }
       // A digest keeps a failure message readable; any difference in the partials changes it.
       out.add(p.key() + " " + p.verdict() + " " + p.note() + " longest "
           + p.longestPrefix().map(PartialLinearization::length).orElse(-1) + " digest "

@@ -2,7 +2,6 @@ package labs.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import labs.checker.models.KvModel;
@@ -16,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every Porcupine data file gets the verdict Porcupine's own test suite asserts. */
 @DisplayName("Checker on Porcupine's data set")
 class PorcupineDataTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** About 35 times what the hardest file needs (etcd's largest: 1.4 million steps). */
+  private static final CheckOptions BUDGET = CheckOptions.ofSteps(50_000_000);
 
   static Stream<Integer> etcdFiles() {
     return CheckerData.ETCD_FILES.stream();
@@ -31,7 +31,7 @@ class PorcupineDataTest {
   @DisplayName("Jepsen etcd log with the CAS register model")
   void etcd(int n) {
     var ops = CheckerData.etcd(n);
-    var result = Checker.check(RegisterModel.INSTANCE, ops, TIMEOUT);
+    var result = Checker.check(RegisterModel.INSTANCE, ops, BUDGET);
     HistoryViewer.writeIfNotOk(result, CheckerData.etcdName(n), List.of());
     assertThat(result.verdict())
         .as("%s: %s", CheckerData.etcdName(n), result.describe())
@@ -43,7 +43,7 @@ class PorcupineDataTest {
   @DisplayName("key/value history with the KV model, partitioned by key")
   void kv(String name) {
     var ops = CheckerData.kv(name);
-    var result = Checker.check(KvModel.INSTANCE, ops, TIMEOUT);
+    var result = Checker.check(KvModel.INSTANCE, ops, BUDGET);
     HistoryViewer.writeIfNotOk(result, name, List.of());
     assertThat(result.verdict()).as("%s: %s", name, result.describe())
         .isEqualTo(CheckerData.expectedKv(name));
@@ -56,16 +56,16 @@ class PorcupineDataTest {
   void kvAllPartitions(String name) {
     var ops = CheckerData.kv(name);
     // Porcupine's verbose mode runs for more than ten minutes on c50-bad: key "0" is not
-    // decidable in reasonable time. The timeout must bound this mode too.
-    var options = CheckOptions.of(Duration.ofSeconds(2)).withSearchAllPartitions(true);
+    // decidable in reasonable time. The budget must bound this mode too (about 1-2 s here).
+    var options = CheckOptions.ofSteps(20_000_000).withSearchAllPartitions(true);
     var result = Checker.check(KvModel.INSTANCE, ops, options);
     assertThat(result.verdict()).as("%s: %s", name, result.describe())
         .isEqualTo(CheckerData.expectedKv(name));
-    assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(10)); // bounded, not a speed test
+    assertThat(result.steps()).isLessThanOrEqualTo(20_000_000);
     for (PartitionResult p : result.partitions()) {
       if (p.verdict() == Verdict.UNKNOWN) {
         assertThat(name).isEqualTo("c50-bad");
-        assertThat(p.note()).startsWith("timed out");
+        assertThat(p.note()).startsWith("step budget of 20000000 steps spent");
       }
     }
   }
@@ -75,7 +75,7 @@ class PorcupineDataTest {
   @DisplayName("key/value history with the whole map as state (no partitioning)")
   void kvWithoutPartitioning(String name) {
     var ops = CheckerData.kv(name);
-    var result = Checker.check(KvMapModel.INSTANCE, ops, TIMEOUT);
+    var result = Checker.check(KvMapModel.INSTANCE, ops, BUDGET);
     assertThat(result.verdict()).as("%s: %s", name, result.describe())
         .isEqualTo(CheckerData.expectedKv(name));
     assertThat(result.partitions()).hasSize(1);

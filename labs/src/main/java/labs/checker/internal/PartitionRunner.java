@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * on a small pool of platform threads when there are several partitions and cores. An easy illegal partition is
  * thus found quickly even behind a hard one, at most doubling the work, and the outcome does not
  * depend on thread timing: which partitions are decided after each round depends only on step
- * counts. Only the deadline (and the memo's memory bound) can make two runs differ.
+ * counts. Only a wall-clock deadline (and the heap check of the memo) can make two runs differ;
+ * a step budget is spent at the same point on every machine.
  */
 public final class PartitionRunner {
   private static final long FIRST_SLICE = 1 << 14;
@@ -31,7 +32,26 @@ public final class PartitionRunner {
     /** A partition is illegal and the others were not searched further. */
     ILLEGAL_FOUND,
     /** The deadline passed. */
-    DEADLINE
+    DEADLINE,
+    /** The step budget was spent. */
+    BUDGET_SPENT
+  }
+
+  /**
+   * What bounds a run.
+   *
+   * @param deadlineNanos a {@link System#nanoTime()} deadline, or {@link #NO_DEADLINE}
+   * @param stepBudget search steps over all partitions, or 0 for no bound
+   * @param cacheLimitBytes memory bound shared by the memos of the partitions still searched
+   * @param guardHeap whether the memos also watch the heap (machine-dependent)
+   */
+  public record Bounds(long deadlineNanos, long stepBudget, long cacheLimitBytes, boolean guardHeap) {
+    /** No wall-clock deadline. */
+    public static final long NO_DEADLINE = Long.MIN_VALUE;
+
+    boolean pastDeadline() {
+      return deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos > 0;
+    }
   }
 
   /**
@@ -58,18 +78,14 @@ public final class PartitionRunner {
 
   /**
    * Runs the searches until all are decided, or one is illegal (if {@code stopAtFirstIllegal}),
-   * or the deadline passes.
+   * or the bounds are reached.
    *
-   * @param cacheLimitBytes memory bound shared by the memos of the partitions still searched
    * @throws SearchFailure for the lowest-numbered partition whose search threw
    */
   public static Run run(
-      Search[] searches,
-      int parallelism,
-      long deadlineNanos,
-      boolean stopAtFirstIllegal,
-      long cacheLimitBytes) {
-    BooleanSupplier pastDeadline = () -> System.nanoTime() - deadlineNanos > 0;
+      Search[] searches, int parallelism, Bounds bounds, boolean stopAtFirstIllegal) {
+    BooleanSupplier pastDeadline = bounds::pastDeadline;
+    long budget = bounds.stepBudget() > 0 ? bounds.stepBudget() : Long.MAX_VALUE;
     boolean[] hung = new boolean[searches.length];
     List<Integer> live = new ArrayList<>();
     for (int i = 0; i < searches.length; i++) {
@@ -79,8 +95,19 @@ public final class PartitionRunner {
     ExecutorService pool = null;
     try {
       for (long slice = FIRST_SLICE; !live.isEmpty(); slice = Math.min(slice * 2, 1L << 40)) {
+        // Every live partition gets the same share of what is left of the budget, so the point
+        // where it runs out depends on step counts only.
+        long spent = 0;
+        for (Search search : searches) {
+          spent += search.stepsTaken();
+        }
+        long share = Math.min(slice, (budget - spent) / live.size());
+        if (share <= 0) {
+          ending = Ending.BUDGET_SPENT;
+          break;
+        }
         for (int i : live) {
-          searches[i].setCacheLimit(cacheLimitBytes / live.size());
+          searches[i].setCacheLimit(bounds.cacheLimitBytes() / live.size(), bounds.guardHeap());
         }
         // The first round runs in the calling thread: most histories are decided in it, and
         // starting threads would cost more than the search.
@@ -91,10 +118,10 @@ public final class PartitionRunner {
         }
         if (pool == null) {
           for (int i : live) {
-            advance(searches, i, slice, pastDeadline);
+            advance(searches, i, share, pastDeadline);
           }
         } else {
-          runRound(pool, searches, live, slice, pastDeadline, deadlineNanos, hung);
+          runRound(pool, searches, live, share, pastDeadline, bounds.deadlineNanos(), hung);
         }
         List<Integer> undecided = new ArrayList<>();
         boolean illegal = false;
@@ -150,8 +177,12 @@ public final class PartitionRunner {
     }
     List<Future<Void>> done;
     try {
-      long wait = Math.max(0, deadlineNanos - System.nanoTime()) + GRACE_NANOS;
-      done = pool.invokeAll(tasks, wait, TimeUnit.NANOSECONDS);
+      if (deadlineNanos == Bounds.NO_DEADLINE) {
+        done = pool.invokeAll(tasks);
+      } else {
+        long wait = Math.max(0, deadlineNanos - System.nanoTime()) + GRACE_NANOS;
+        done = pool.invokeAll(tasks, wait, TimeUnit.NANOSECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while checking linearizability", e);

@@ -59,6 +59,7 @@ public final class Search {
   private int entry;
   private Outcome outcome = Outcome.PAUSED;
   private boolean closed;
+  private long stepsTaken;
 
   /**
    * Prepares the search of one partition.
@@ -94,9 +95,19 @@ public final class Search {
     entry = list.next[list.head];
   }
 
-  /** Bounds the memory of this search's memo from now on (approximate bytes). */
-  public void setCacheLimit(long bytes) {
-    cache.setLimit(bytes);
+  /**
+   * Bounds the memory of this search's memo from now on (approximate bytes).
+   *
+   * @param guardHeap also stop memoising when the heap is nearly full of live data (protects
+   *     against large states, but makes the search depend on the machine's heap)
+   */
+  public void setCacheLimit(long bytes, boolean guardHeap) {
+    cache.setLimit(bytes, guardHeap);
+  }
+
+  /** The steps this search has taken so far, over all calls to {@link #advance}. */
+  public long stepsTaken() {
+    return stepsTaken;
   }
 
   /** The current outcome; PAUSED until the search ends. */
@@ -181,6 +192,7 @@ public final class Search {
     depth = d;
     state = s;
     remaining = left;
+    stepsTaken += steps - Math.max(budget, 0);
     if (left == 0) {
       result = Outcome.OK;
     }

@@ -12,13 +12,16 @@ import labs.checker.Model;
  *
  * <p>Memory is bounded: once the stored entries reach the limit (not counting the states they
  * hold), or the heap is nearly full of live data (large states), new configurations are no
- * longer remembered. The search stays exact, it only loses pruning; the timeout bounds its time.
+ * longer remembered. The search stays exact, it only loses pruning; the timeout or the step budget
+ * bounds its time. (The heap check is off for checks bounded by steps alone: it would make the
+ * search depend on the machine.)
  */
 final class StateCache {
   private static final int CHECK_HEAP_EVERY = 1 << 14;
 
   private final Model<Object, Object, Object> model;
   private long limitBytes = Long.MAX_VALUE;
+  private boolean guardHeap = true;
 
   private int[] table = new int[64]; // entry index + 1; 0 = empty slot
   private int size;
@@ -36,8 +39,9 @@ final class StateCache {
     this.model = model;
   }
 
-  void setLimit(long bytes) {
+  void setLimit(long bytes, boolean guardHeap) {
     limitBytes = bytes;
+    this.guardHeap = guardHeap;
   }
 
   int size() {
@@ -69,7 +73,7 @@ final class StateCache {
       }
     }
     if (full || bytesAfterAdding(len) > limitBytes
-        || ((size & (CHECK_HEAP_EVERY - 1)) == 0 && HeapGuard.nearlyFull())) {
+        || (guardHeap && (size & (CHECK_HEAP_EVERY - 1)) == 0 && HeapGuard.nearlyFull())) {
       full = true;
       return true;
     }

@@ -62,7 +62,7 @@ class SearchTest {
     assertThat(search(9, 8).advance(Long.MAX_VALUE, () -> false))
         .isEqualTo(Search.Outcome.ILLEGAL);
     Search noMemo = search(7, 6);
-    noMemo.setCacheLimit(0);
+    noMemo.setCacheLimit(0, false);
     assertThat(noMemo.advance(Long.MAX_VALUE, () -> false)).isEqualTo(Search.Outcome.ILLEGAL);
     assertThat(noMemo.result().cacheFull()).isTrue();
     Search sliced = search(9, 9);
@@ -79,7 +79,7 @@ class SearchTest {
   @DisplayName("a stop condition ends the search as STOPPED with the prefix found so far")
   void stop() {
     Search s = search(12, 99);
-    s.setCacheLimit(0); // exponential without the memo
+    s.setCacheLimit(0, false); // exponential without the memo
     assertThat(s.advance(Long.MAX_VALUE, () -> true)).isEqualTo(Search.Outcome.STOPPED);
     assertThat(s.result().partials().orders()).isNotEmpty();
   }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs Debian's headless Chromium on a local page: its DOM after scripts ran, or a screenshot. */
 final class Chromium {
@@ -16,25 +18,49 @@ final class Chromium {
 
   private Chromium() {}
 
-  /** The browser executable, or an error saying how to install it. */
-  static Path executable() {
+  /** The environment variable that makes a missing browser a failure instead of a skip (CI). */
+  static final String REQUIRED = "LABS_REQUIRE_BROWSER";
+
+  /** How to get a browser, for the skip line and the failure. */
+  static final String INSTALL = "install it (Debian/Ubuntu: sudo apt-get install -y chromium)";
+
+  /** The browser executable, if one is installed. */
+  static Optional<Path> find() {
     for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
       if (Files.isExecutable(Path.of(candidate))) {
-        return Path.of(candidate);
+        return Optional.of(Path.of(candidate));
       }
     }
     String path = System.getenv().getOrDefault("PATH", "");
     for (String dir : path.split(java.io.File.pathSeparator)) {
       Path p = Path.of(dir, "chromium");
       if (!dir.isEmpty() && Files.isExecutable(p)) {
-        return p;
+        return Optional.of(p);
       }
     }
-    throw new AssertionError("""
-        The history viewer test needs a headless Chromium, and none was found \
-        (looked for /usr/bin/chromium and chromium on PATH).
-        Install it (Debian/Ubuntu):  sudo apt-get update && sudo apt-get install -y chromium
-        (CI's .ci/run installs it.)""");
+    return Optional.empty();
+  }
+
+  /**
+   * Makes sure a browser is there: skips the calling test with a one-line reason if not, or fails
+   * it where a browser is required (CI sets {@value #REQUIRED}).
+   */
+  static void assumeInstalled(String test) {
+    if (find().isPresent()) {
+      return;
+    }
+    String where = "looked for /usr/bin/chromium and chromium on PATH";
+    if (System.getenv(REQUIRED) != null) {
+      throw new AssertionError("The " + test + " needs a headless Chromium and none was found ("
+          + where + "). " + REQUIRED + " is set, so it must run here: " + INSTALL + ".");
+    }
+    String reason = test + " skipped: no Chromium found (" + where + "); " + INSTALL + " to run it";
+    System.out.println("  SKIP  " + reason);
+    Assumptions.abort(reason);
+  }
+
+  private static Path executable() {
+    return find().orElseThrow(() -> new AssertionError("no Chromium found: " + INSTALL));
   }
 
   /** The page's DOM after its scripts ran. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import labs.runtime.Channel;
 import labs.runtime.Env;
 import labs.runtime.Node;
 import labs.runtime.NodeCrashedError;
@@ -14,15 +15,23 @@ import labs.runtime.World;
 import org.junit.jupiter.api.Test;
 
 class RealRuntimeTest {
+  /**
+   * How long a real thread may take to notice that its node crashed, or to end. Generous on
+   * purpose: on a busy machine a thread can wait long for a core; a broken runtime never ends the
+   * thread at all, so any finite bound tells the two apart.
+   */
+  private static final long THREAD_END_MILLIS = 10_000;
+
   @Test
   void crashedNodeIsCutOffAndCannotBlockTheTester() throws Exception {
     AtomicInteger ticks = new AtomicInteger();
     AtomicReference<Throwable> stoppedBy = new AtomicReference<>();
+    AtomicReference<Thread> holder = new AtomicReference<>();
     String result = World.run(World.Mode.REAL, 1, RunLimits.DEFAULT, () -> {
       World w = World.current();
       Node n = w.newNode("server-0");
       ReentrantLock lock = new ReentrantLock();
-      n.start("holder", () -> {
+      holder.set(n.start("holder", () -> {
         lock.lock();
         try {
           while (true) {
@@ -33,19 +42,22 @@ class RealRuntimeTest {
           stoppedBy.set(e);
           throw e;
         }
-      });
+      }));
       Env.sleep(50);
-      AtomicReference<Boolean> answered = new AtomicReference<>();
-      Env.go("caller", () -> answered.set(n.call(() -> {
+      // A tester call into the node blocks on the lock the holder keeps; the crash must free it.
+      Channel<Boolean> answered = new Channel<>();
+      Env.go("caller", () -> answered.send(n.call(() -> {
         lock.lock();
         return "got the lock";
       }).isPresent()));
       Env.sleep(50);
       w.crash(n);
-      Env.sleep(100);
-      return answered.get() + "/" + n.call(() -> "x").isPresent();
+      boolean callGotAnAnswer = answered.receive().orElseThrow();
+      return callGotAnAnswer + "/" + n.call(() -> "x").isPresent();
     });
     assertThat(result).isEqualTo("false/false");
+    holder.get().join(THREAD_END_MILLIS);
+    assertThat(holder.get().isAlive()).as("the crashed node's thread has ended").isFalse();
     assertThat(stoppedBy.get()).isInstanceOf(NodeCrashedError.class);
     int after = ticks.get();
     Thread.sleep(50);
@@ -55,17 +67,19 @@ class RealRuntimeTest {
   @Test
   void noThreadOutlivesItsRun() throws Exception {
     AtomicInteger ticks = new AtomicInteger();
+    AtomicReference<Thread> ticker = new AtomicReference<>();
     World.run(World.Mode.REAL, 4, RunLimits.DEFAULT, () -> {
-      World.current().newNode("server-0").start("ticker", () -> {
+      ticker.set(World.current().newNode("server-0").start("ticker", () -> {
         while (true) {
           ticks.incrementAndGet();
           Env.sleep(2);
         }
-      });
+      }));
       Env.sleep(30);
       return null;
     });
-    Thread.sleep(20);
+    ticker.get().join(THREAD_END_MILLIS);
+    assertThat(ticker.get().isAlive()).as("the run's thread has ended").isFalse();
     int after = ticks.get();
     Thread.sleep(60);
     assertThat(ticks.get()).isEqualTo(after);
