@@ -21,18 +21,22 @@ class AgreementTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: basic agreement")
+  @DisplayName("2B: three commands commit at indexes 1, 2 and 3")
   void basicAgreement() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       for (int index = 1; index <= 3; index++) {
+        // Nothing may be applied before a client submits it: no invented or early entries.
         int nd = t.nCommitted(index).count();
         if (nd > 0) {
-          throw fail("%d servers committed index %d before Start()", nd, index);
+          throw fail("index %d is already applied on %d servers, but no command has been submitted for it yet",
+              index, nd);
         }
+        // The log starts at index 1 and each start() appends one entry; all three must apply it.
         int xindex = t.one(index * 100, servers, false);
         if (xindex != index) {
-          throw fail("got index %d but expected %d", xindex, index);
+          throw fail("the command landed at index %d, expected %d: the first entry is at index 1 and each "
+              + "start() adds one", xindex, index);
         }
       }
     }
@@ -40,10 +44,12 @@ class AgreementTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: RPC byte count")
+  @DisplayName("2B: each entry is sent about once per follower")
   void rpcBytes() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
+      // Ten 5000-byte commands: the bytes on the wire show whether a leader resends entries a
+      // follower already holds (nextIndex must advance on success, Figure 2).
       t.one(99, servers, false);
       long bytes0 = t.bytesTotal();
       long sent = 0;
@@ -51,114 +57,110 @@ class AgreementTest extends RaftTestBase {
         String command = randomString(5000);
         int xindex = t.one(command, servers, false);
         if (xindex != index) {
-          throw fail("got index %d but expected %d", xindex, index);
+          throw fail("the command landed at index %d, expected %d", xindex, index);
         }
         sent += command.length();
       }
       long got = t.bytesTotal() - bytes0;
       long expected = servers * sent;
       if (got > expected + 50_000) {
-        throw fail("too many RPC bytes: got %d, expected at most %d; send each entry to each follower about once "
-            + "(heartbeats should carry only the entries a follower lacks)", got, expected + 50_000);
+        throw fail("the RPCs carried %d bytes for %d bytes of commands to %d servers (at most %d allowed): send "
+            + "each entry to each follower about once; heartbeats carry only the entries a follower lacks", got,
+            sent, servers, expected + 50_000);
       }
     }
   }
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: progressive failure of followers")
+  @DisplayName("2B: commits go on with 2 of 3 servers, not with 1")
   void followerFailure() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       t.one(101, servers, false);
 
-      // disconnect one follower from the network
+      // One follower down: leader plus one follower are 2 of 3, a majority, so commits go on
+      // (§5.3: an entry is committed once a majority stores it).
       int leader1 = t.checkOneLeader();
       t.disconnect((leader1 + 1) % servers);
-
-      // the leader and remaining follower should be able to agree despite the disconnected follower
       t.one(102, servers - 1, false);
       Env.sleep(ELECTION_TIMEOUT_MS);
       t.one(103, servers - 1, false);
 
-      // disconnect the remaining follower
+      // Both followers down: the leader still accepts a command, at the next index...
       int leader2 = t.checkOneLeader();
       t.disconnect((leader2 + 1) % servers);
       t.disconnect((leader2 + 2) % servers);
-
-      // submit a command
       StartResult r = t.start(leader2, 104);
       if (!r.isLeader()) {
-        throw fail("leader %d rejected Start()", leader2);
+        throw fail("server %d, just found to be leader, refused start(); a leader that hears nothing from its "
+            + "followers stays leader until it sees a higher term", leader2);
       }
       if (r.index() != 4) {
-        throw fail("expected index 4, got %d", r.index());
+        throw fail("start() returned index %d, expected 4 (three commands were committed before it)", r.index());
       }
       Env.sleep(2L * ELECTION_TIMEOUT_MS);
 
-      // check that the command was not committed
+      // ...but one copy out of three is no majority: the entry must not commit.
       int n = t.nCommitted(r.index()).count();
       if (n > 0) {
-        throw fail("%d servers committed index %d but there was no majority", n, r.index());
+        throw fail("%d servers applied index %d, which only the leader stored: count a majority of all "
+            + "servers (the leader included) before committing", n, r.index());
       }
     }
   }
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: failure of leaders")
+  @DisplayName("2B: a new leader commits after the old one drops")
   void leaderFailure() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       t.one(101, servers, false);
 
-      // disconnect the first leader
+      // The leader drops: the two followers elect one of themselves and keep committing.
       int leader1 = t.checkOneLeader();
       t.disconnect(leader1);
-
-      // the remaining followers should elect a new leader
       t.one(102, servers - 1, false);
       Env.sleep(ELECTION_TIMEOUT_MS);
       t.one(103, servers - 1, false);
 
-      // disconnect the new leader
+      // The second leader drops too: now every server is alone, old leaders included.
       int leader2 = t.checkOneLeader();
       t.disconnect(leader2);
-
-      // submit a command to each server
       for (int i = 0; i < servers; i++) {
         t.start(i, 104);
       }
       Env.sleep(2L * ELECTION_TIMEOUT_MS);
 
-      // check that the command was not committed
+      // No server has a majority, so whatever each accepted at index 4 stays uncommitted.
       int n = t.nCommitted(4).count();
       if (n > 0) {
-        throw fail("%d servers committed index 4 but there was no majority", n);
+        throw fail("%d servers applied index 4 while every server was cut off from the others: an entry "
+            + "commits only once a majority of all servers stores it", n);
       }
     }
   }
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: agreement after follower reconnects")
+  @DisplayName("2B: a returning follower catches up")
   void failAgreement() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       t.one(101, servers, false);
 
-      // disconnect one follower from the network
+      // One follower is away while four entries commit without it.
       int leader = t.checkOneLeader();
       t.disconnect((leader + 1) % servers);
-
-      // the leader and remaining follower should be able to agree despite the disconnected follower
       t.one(102, servers - 1, false);
       t.one(103, servers - 1, false);
       Env.sleep(ELECTION_TIMEOUT_MS);
       t.one(104, servers - 1, false);
       t.one(105, servers - 1, false);
 
-      // re-connect; the full set of servers should be able to agree
+      // Back, it is four entries behind (and may come with a higher term from its own elections):
+      // the leader walks nextIndex back until the logs match, then fills in the gap (§5.3).
       t.connect((leader + 1) % servers);
       t.one(106, servers, true);
       Env.sleep(ELECTION_TIMEOUT_MS);
@@ -168,13 +170,13 @@ class AgreementTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: no agreement if too many followers disconnect")
+  @DisplayName("2B: a leader cut off with 2 of 5 commits nothing")
   void failNoAgreement() {
     int servers = 5;
     try (var t = cluster(servers, RELIABLE)) {
       t.one(10, servers, false);
 
-      // 3 of 5 followers disconnect
+      // Leave the leader with a single follower: 2 of 5 is a minority.
       int leader = t.checkOneLeader();
       t.disconnect((leader + 1) % servers);
       t.disconnect((leader + 2) % servers);
@@ -182,31 +184,34 @@ class AgreementTest extends RaftTestBase {
 
       StartResult r = t.start(leader, 20);
       if (!r.isLeader()) {
-        throw fail("leader %d rejected Start()", leader);
+        throw fail("server %d, just found to be leader, refused start()", leader);
       }
       if (r.index() != 2) {
-        throw fail("expected index 2, got %d", r.index());
+        throw fail("start() returned index %d, expected 2 (one command was committed before it)", r.index());
       }
       Env.sleep(2L * ELECTION_TIMEOUT_MS);
       int n = t.nCommitted(r.index()).count();
       if (n > 0) {
-        throw fail("%d servers committed index %d but there was no majority", n, r.index());
+        throw fail("%d servers applied index %d, which at most 2 of 5 servers stored: count a majority of all "
+            + "servers before committing", n, r.index());
       }
 
-      // repair
+      // Heal the partition.
       t.connect((leader + 1) % servers);
       t.connect((leader + 2) % servers);
       t.connect((leader + 3) % servers);
 
-      // the disconnected majority may have chosen a leader from among their own ranks, forgetting
-      // index 2
+      // The three that were cut off may have elected one of their own, whose log lacks entry 20;
+      // that entry was never committed, so overwriting it is allowed (§5.3). The next command
+      // goes to index 2 or 3.
       int leader2 = t.checkOneLeader();
       StartResult r2 = t.start(leader2, 30);
       if (!r2.isLeader()) {
-        throw fail("leader %d rejected Start()", leader2);
+        throw fail("server %d, just found to be leader, refused start()", leader2);
       }
       if (r2.index() < 2 || r2.index() > 3) {
-        throw fail("unexpected index %d (expected 2 or 3)", r2.index());
+        throw fail("start() returned index %d, expected 2 or 3 (index 2 holds an uncommitted entry or is free)",
+            r2.index());
       }
       t.one(1000, servers, true);
     }
@@ -214,18 +219,19 @@ class AgreementTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: concurrent Start()s")
+  @DisplayName("2B: five concurrent start() calls all commit")
   void concurrentStarts() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       for (int attempt = 0; attempt < 5; attempt++) {
         if (attempt > 0) {
-          Env.sleep(3000); // give the solution some time to settle
+          Env.sleep(3000); // let a new election finish before the next try
         }
+        // start() may be called from many threads at once; each call must get its own index.
         int leader = t.checkOneLeader();
         StartResult first = t.start(leader, 1);
         if (!first.isLeader()) {
-          continue; // leader moved on really quickly
+          continue; // lost leadership between the check and the call: try again
         }
         int term = first.term();
         Channel<Integer> indexes = new Channel<>();
@@ -241,14 +247,14 @@ class AgreementTest extends RaftTestBase {
         }
         clients.forEach(Async::join);
         if (termChanged(t, term)) {
-          continue; // a term changed: we can't expect the commands to commit
+          continue; // a new term began: the leader's entries may be overwritten, so nothing is owed
         }
         List<Object> commands = new ArrayList<>();
         boolean movedOn = false;
         for (Optional<Integer> index = indexes.poll(); index.isPresent(); index = indexes.poll()) {
           Optional<Object> command = t.waitCommitted(index.get(), servers, term);
           if (command.isEmpty()) {
-            movedOn = true; // peers have moved on to later terms
+            movedOn = true; // some server entered a later term while we waited: try again
             break;
           }
           commands.add(command.get());
@@ -258,44 +264,44 @@ class AgreementTest extends RaftTestBase {
         }
         for (int ii = 0; ii < 5; ii++) {
           if (!commands.contains(100 + ii)) {
-            throw fail("command %d is missing from the committed commands %s", 100 + ii, commands);
+            throw fail("command %d was accepted by the leader in term %d but never committed (committed: %s): are "
+                + "concurrent start() calls appending under the lock?", 100 + ii, term, commands);
           }
         }
         return;
       }
-      throw fail("the term changed too often: five attempts to commit concurrent Start()s in one term failed");
+      throw fail("five tries, and each time a new term began before the concurrent commands committed: on a "
+          + "reliable network, elections should happen only when a leader fails");
     }
   }
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: rejoin of partitioned leader")
+  @DisplayName("2B: a returning old leader's entries are replaced")
   void rejoin() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       t.one(101, servers, true);
 
-      // leader network failure
+      // Cut the leader off and feed it three entries (indexes 2-4) that no one else will store.
       int leader1 = t.checkOneLeader();
       t.disconnect(leader1);
-
-      // make the old leader try to agree on some entries
       t.start(leader1, 102);
       t.start(leader1, 103);
       t.start(leader1, 104);
 
-      // new leader commits, also for index=2
+      // The other two elect a leader and commit 103 at index 2, where the old leader holds 102.
       t.one(103, 2, true);
 
-      // new leader network failure
+      // Swap: the new leader leaves, the old one returns. Its log is longer but its last term is
+      // older, so §5.4.1 denies it the vote; the remaining server must win and overwrite the old
+      // leader's conflicting entries (AppendEntries receiver rule 3).
       int leader2 = t.checkOneLeader();
       t.disconnect(leader2);
-
-      // old leader connected again
       t.connect(leader1);
       t.one(104, 2, true);
 
-      // all together now
+      // Everyone back: the second leader also catches up, and all three agree.
       t.connect(leader2);
       t.one(105, servers, true);
     }
@@ -303,65 +309,59 @@ class AgreementTest extends RaftTestBase {
 
   @LabTest(realSeconds = 90)
   @Points(10)
-  @DisplayName("2B: leader backs up quickly over incorrect follower logs")
+  @DisplayName("2B: a leader repairs long divergent logs quickly")
   void backup() {
     int servers = 5;
     try (var t = cluster(servers, RELIABLE)) {
       t.one(Env.random().nextInt(), servers, true);
 
-      // put leader and one follower in a partition
+      // The leader and one follower, a minority of 5, take 50 entries that can never commit.
       int leader1 = t.checkOneLeader();
       t.disconnect((leader1 + 2) % servers);
       t.disconnect((leader1 + 3) % servers);
       t.disconnect((leader1 + 4) % servers);
-
-      // submit lots of commands that won't commit
       for (int i = 0; i < 50; i++) {
         t.start(leader1, Env.random().nextInt());
       }
       Env.sleep(ELECTION_TIMEOUT_MS / 2);
 
+      // Swap sides: the other three, a majority, elect a leader and commit 50 entries of their own.
       t.disconnect((leader1 + 0) % servers);
       t.disconnect((leader1 + 1) % servers);
-
-      // allow the other partition to recover
       t.connect((leader1 + 2) % servers);
       t.connect((leader1 + 3) % servers);
       t.connect((leader1 + 4) % servers);
-
-      // lots of successful commands to the new group
       for (int i = 0; i < 50; i++) {
         t.one(Env.random().nextInt(), 3, true);
       }
 
-      // now another partitioned leader and one follower
+      // Cut one of those three off: the new leader, now with one follower, takes 50 more
+      // entries that cannot commit.
       int leader2 = t.checkOneLeader();
       int other = (leader1 + 2) % servers;
       if (leader2 == other) {
         other = (leader2 + 1) % servers;
       }
       t.disconnect(other);
-
-      // lots more commands that won't commit
       for (int i = 0; i < 50; i++) {
         t.start(leader2, Env.random().nextInt());
       }
       Env.sleep(ELECTION_TIMEOUT_MS / 2);
 
-      // bring the original leader back to life
+      // The first pair returns with the server just cut off. Its log holds the committed entries,
+      // so only it can win the vote (§5.4.1); as leader it must overwrite the pair's 50 stale ones.
       for (int i = 0; i < servers; i++) {
         t.disconnect(i);
       }
       t.connect((leader1 + 0) % servers);
       t.connect((leader1 + 1) % servers);
       t.connect(other);
-
-      // lots of successful commands to the new group
       for (int i = 0; i < 50; i++) {
         t.one(Env.random().nextInt(), 3, true);
       }
 
-      // now everyone
+      // All five together, again with 50 divergent entries to repair. Stepping nextIndex back one
+      // entry per round trip is too slow here: skip a whole conflicting term per reply (§5.3).
       for (int i = 0; i < servers; i++) {
         t.connect(i);
       }
@@ -394,7 +394,7 @@ class AgreementTest extends RaftTestBase {
       }
       StartResult x = t.start(leader1, 2);
       if (!x.isLeader()) {
-        throw fail("leader %d rejected Start()", leader1);
+        throw fail("server %d, just found to be leader, refused start()", leader1);
       }
       Env.sleep(ELECTION_TIMEOUT_MS / 2);
 
@@ -434,14 +434,16 @@ class AgreementTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2B: RPC counts aren't too high")
+  @DisplayName("2B: elections, commits and idle time need few RPCs")
   void count() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       int leader = t.checkOneLeader();
       long total1 = rpcs(t);
+      // One election among three servers costs a handful of RequestVotes and heartbeats.
       if (total1 > 30 || total1 < 1) {
-        throw fail("too many or too few RPCs (%d) to elect the initial leader (expected 1 to 30)", total1);
+        throw fail("electing the first leader took %d RPCs, outside 1 to 30: are candidates timing out together "
+            + "again and again (timeouts not random), or RPCs resent in a loop?", total1);
       }
 
       long total2 = 0;
@@ -449,15 +451,16 @@ class AgreementTest extends RaftTestBase {
       attempts:
       for (int attempt = 0; attempt < 5; attempt++) {
         if (attempt > 0) {
-          Env.sleep(3000); // give the solution some time to settle
+          Env.sleep(3000); // let a new election finish before the next try
         }
+        // Twelve entries in one term: count the RPCs it takes to replicate them.
         leader = t.checkOneLeader();
         total1 = rpcs(t);
 
         int iters = 10;
         StartResult first = t.start(leader, 1);
         if (!first.isLeader()) {
-          continue; // leader moved on really quickly
+          continue; // lost leadership between the check and the call: try again
         }
         int term = first.term();
         List<Integer> commands = new ArrayList<>();
@@ -466,7 +469,7 @@ class AgreementTest extends RaftTestBase {
           commands.add(x);
           StartResult r = t.start(leader, x);
           if (r.term() != term || !r.isLeader()) {
-            continue attempts; // term changed while starting, or no longer leader
+            continue attempts; // a new term began while submitting: try again
           }
           if (first.index() + i != r.index()) {
             throw fail("Start() returned index %d, expected %d", r.index(), first.index() + i);
@@ -476,34 +479,37 @@ class AgreementTest extends RaftTestBase {
         for (int i = 1; i < iters + 1; i++) {
           Optional<Object> command = t.waitCommitted(first.index() + i, servers, term);
           if (command.isEmpty()) {
-            continue attempts; // term changed -- try again
+            continue attempts; // a new term began while waiting: try again
           }
           if (!command.get().equals(commands.get(i - 1))) {
-            throw fail("wrong value %s committed for index %d; expected %s", command.get(), first.index() + i,
-                commands.get(i - 1));
+            throw fail("index %d holds %s, but the leader of term %d put %s there and no other leader has "
+                + "been seen since", first.index() + i, command.get(), term, commands.get(i - 1));
           }
         }
 
         if (termChanged(t, term)) {
-          continue; // term changed -- can't expect low RPC counts
+          continue; // an election happened meanwhile and its RPCs would count: try again
         }
         total2 = rpcs(t);
         if (total2 - total1 > (iters + 1 + 3) * 3) {
-          throw fail("too many RPCs (%d) for %d entries (expected at most %d): send entries when Start() is "
-              + "called or with heartbeats, not both in a loop", total2 - total1, iters, (iters + 1 + 3) * 3);
+          throw fail("%d entries took %d RPCs to replicate (at most %d allowed): send entries when start() is "
+              + "called or with the next heartbeat, not both in a loop", iters + 2, total2 - total1,
+              (iters + 1 + 3) * 3);
         }
         success = true;
         break;
       }
       if (!success) {
-        throw fail("the term changed too often: five attempts to commit 10 entries in one term failed");
+        throw fail("five tries, and each time a new term began before the entries committed: on a reliable "
+            + "network, elections should happen only when a leader fails");
       }
 
+      // An idle second: only heartbeats, at most ten a second to each follower.
       Env.sleep(ELECTION_TIMEOUT_MS);
       long total3 = rpcs(t);
       if (total3 - total2 > 3 * 20) {
-        throw fail("too many RPCs (%d) for 1 second of idleness (expected at most 60): send at most ten "
-            + "heartbeats per second", total3 - total2);
+        throw fail("an idle second cost %d RPCs (at most 60 allowed): send at most ten heartbeats per second "
+            + "to each follower", total3 - total2);
       }
     }
   }

@@ -15,61 +15,64 @@ class ElectionTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2A: initial election")
+  @DisplayName("2A: one leader is elected and stays leader")
   void initialElection() {
     try (var t = cluster(3, RELIABLE)) {
-      // is a leader elected?
+      // §5.2: with all three up, some follower times out, wins a majority and becomes leader.
       t.checkOneLeader();
 
-      // sleep a bit to avoid racing with followers learning of the election, then check that all
-      // peers agree on the term
+      // The winner's heartbeats carry its term; 50 ms later every follower has adopted it
+      // (Figure 2, all servers: a higher term in any RPC makes a server update currentTerm).
       Env.sleep(50);
       int term1 = t.checkTerms();
       if (term1 < 1) {
-        throw RaftTester.fail("the term is %d after the first election; it should be at least 1", term1);
+        throw RaftTester.fail("the first leader is in term %d; a candidate increments its term before asking "
+            + "for votes, so the first election gives term 1 or more", term1);
       }
 
-      // does the leader + term stay the same if there is no network failure?
+      // Heartbeats must keep followers from timing out: on a healthy network the term stays put.
       Env.sleep(2L * ELECTION_TIMEOUT_MS);
       int term2 = t.checkTerms();
       if (term1 != term2) {
-        t.warn("the term changed from %d to %d even though there were no failures", term1, term2);
+        t.warn("the term moved from %d to %d with no failure at all: are heartbeats sent often enough to beat "
+            + "the election timeout?", term1, term2);
       }
 
-      // there should still be a leader
+      // Two quiet election timeouts later, the cluster still has its leader.
       t.checkOneLeader();
     }
   }
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2A: election after network failure")
+  @DisplayName("2A: new leader after a cut; none without a majority")
   void reElection() {
     try (var t = cluster(3, RELIABLE)) {
       int leader1 = t.checkOneLeader();
 
-      // if the leader disconnects, a new one should be elected
+      // §5.2: the two left hear no heartbeats, time out, and one of them wins with both votes.
       t.disconnect(leader1);
       t.checkOneLeader();
 
-      // if the old leader rejoins, that shouldn't disturb the new leader; and the old leader
-      // should switch to follower
+      // The old leader returns with a stale term; the first newer term it sees turns it into a
+      // follower (§5.1), and the cluster keeps exactly one leader.
       t.connect(leader1);
       int leader2 = t.checkOneLeader();
 
-      // if there's no quorum, no new leader should be elected
+      // Cut two of three: the one left alone can never collect a majority of votes.
       t.disconnect(leader2);
       t.disconnect((leader2 + 1) % 3);
       Env.sleep(2L * ELECTION_TIMEOUT_MS);
 
-      // check that the one connected server does not think it is the leader
+      // A majority means of all servers, not of the reachable ones: the lone server is no leader.
       t.checkNoLeader();
 
-      // if a quorum arises, it should elect a leader
+      // Two of three connected form a majority again: they must elect a leader.
       t.connect((leader2 + 1) % 3);
       t.checkOneLeader();
 
-      // re-join of the last node shouldn't prevent leader from existing
+      // The third returns, perhaps with a higher term from its lonely elections; a leader must
+      // still emerge (it may step down and be re-elected).
       t.connect(leader2);
       t.checkOneLeader();
     }
@@ -77,13 +80,13 @@ class ElectionTest extends RaftTestBase {
 
   @LabTest(realSeconds = 90)
   @Points(5)
-  @DisplayName("2A: multiple elections")
+  @DisplayName("2A: a leader remains while 3 of 7 servers drop out")
   void manyElections() {
     int servers = 7;
     try (var t = cluster(servers, RELIABLE)) {
       t.checkOneLeader();
       for (int round = 1; round < 10; round++) {
-        // disconnect three nodes (perhaps the same one twice)
+        // Cut up to three of seven at random (a server may be drawn twice).
         int i1 = Env.random().nextInt(servers);
         int i2 = Env.random().nextInt(servers);
         int i3 = Env.random().nextInt(servers);
@@ -91,8 +94,8 @@ class ElectionTest extends RaftTestBase {
         t.disconnect(i2);
         t.disconnect(i3);
 
-        // either the current leader should still be alive, or the remaining four should elect a
-        // new one
+        // At least four remain, a majority: either the leader is among them or they elect one.
+        // Repeated rounds catch votes granted twice in a term and candidates stuck in old terms.
         t.checkOneLeader();
 
         t.connect(i1);

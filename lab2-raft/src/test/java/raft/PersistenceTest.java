@@ -23,13 +23,14 @@ class PersistenceTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2C: basic persistence")
+  @DisplayName("2C: servers restarted one or all at once resume")
   void persist1() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       t.one(11, servers, true);
 
-      // crash and re-start all
+      // Restart everyone at once: only what persist() saved survives (Figure 2, "persistent state
+      // on all servers"); the log must still hold entry 1 and the cluster must commit again.
       for (int i = 0; i < servers; i++) {
         t.start1(i);
       }
@@ -39,20 +40,23 @@ class PersistenceTest extends RaftTestBase {
       }
       t.one(12, servers, true);
 
+      // Restart the leader alone: it comes back as a follower with its saved term and log.
       int leader1 = t.checkOneLeader();
       t.disconnect(leader1);
       t.start1(leader1);
       t.connect(leader1);
       t.one(13, servers, true);
 
+      // The leader misses entry 4 while away, then restarts: the new leader must catch it up.
       int leader2 = t.checkOneLeader();
       t.disconnect(leader2);
       t.one(14, servers - 1, true);
       t.start1(leader2);
       t.connect(leader2);
 
-      t.waitCommitted(4, servers); // wait for leader2 to join before killing i3
+      t.waitCommitted(4, servers); // all three hold entry 4 before the next server goes away
 
+      // Same for a follower.
       int i3 = (t.checkOneLeader() + 1) % servers;
       t.disconnect(i3);
       t.one(15, servers - 1, true);
@@ -64,7 +68,7 @@ class PersistenceTest extends RaftTestBase {
 
   @LabTest(realSeconds = 90)
   @Points(5)
-  @DisplayName("2C: more persistence")
+  @DisplayName("2C: committed entries survive rounds of crashes")
   void persist2() {
     int servers = 5;
     try (var t = cluster(servers, RELIABLE)) {
@@ -72,28 +76,28 @@ class PersistenceTest extends RaftTestBase {
       for (int round = 0; round < 5; round++) {
         t.one(10 + index++, servers, true);
 
+        // Two servers go away; the other three commit an entry the two lack.
         int leader1 = t.checkOneLeader();
         t.disconnect((leader1 + 1) % servers);
         t.disconnect((leader1 + 2) % servers);
-
         t.one(10 + index++, servers - 2, true);
 
+        // Those three go away; the two stale ones restart, and one of the three restarts and
+        // joins them. Only it holds the newest committed entry, so only it may win (§5.4.1);
+        // a restarted server that lost its log or term would let a stale one lead.
         t.disconnect((leader1 + 0) % servers);
         t.disconnect((leader1 + 3) % servers);
         t.disconnect((leader1 + 4) % servers);
-
         t.start1((leader1 + 1) % servers);
         t.start1((leader1 + 2) % servers);
         t.connect((leader1 + 1) % servers);
         t.connect((leader1 + 2) % servers);
-
         Env.sleep(ELECTION_TIMEOUT_MS);
-
         t.start1((leader1 + 3) % servers);
         t.connect((leader1 + 3) % servers);
-
         t.one(10 + index++, servers - 2, true);
 
+        // The last two return (never crashed) and catch up.
         t.connect((leader1 + 4) % servers);
         t.connect((leader1 + 0) % servers);
       }
@@ -103,25 +107,28 @@ class PersistenceTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2C: partitioned leader and one follower crash, leader restarts")
+  @DisplayName("2C: a restarted server's saved log wins the election")
   void persist3() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE)) {
       t.one(101, 3, true);
 
+      // A follower is cut off and misses entry 102.
       int leader = t.checkOneLeader();
       t.disconnect((leader + 2) % servers);
-
       t.one(102, 2, true);
 
+      // The two that hold 102 crash; the stale follower returns and the old leader restarts. With
+      // two servers up, a leader needs both votes: the stale one must not win (§5.4.1), so the
+      // restarted server has to have saved 102 in its log and lead.
       t.crash1((leader + 0) % servers);
       t.crash1((leader + 1) % servers);
       t.connect((leader + 2) % servers);
       t.start1((leader + 0) % servers);
       t.connect((leader + 0) % servers);
-
       t.one(103, 2, true);
 
+      // The third restarts as well and catches up.
       t.start1((leader + 1) % servers);
       t.connect((leader + 1) % servers);
 
@@ -171,13 +178,15 @@ class PersistenceTest extends RaftTestBase {
   }
 
   /**
-   * Tests that the Figure 8 situation is handled: a leader must not commit an entry from an
-   * earlier term by counting replicas. The leaders crash right after accepting commands, so
-   * many terms leave entries on a few servers only.
+   * Figure 8 of the paper, at random: every leader crashes soon after it accepts a command, so
+   * many terms leave entries on a few servers only, and new leaders inherit uncommitted entries of
+   * older terms. A leader that commits such an entry by counting replicas (§5.4.2 forbids it)
+   * lets a later leader overwrite a committed entry; the appliers then see two commands at one
+   * index.
    */
   @LabTest(realSeconds = 120)
   @Points(10)
-  @DisplayName("2C: Figure 8")
+  @DisplayName("2C: leaders crash right after start() (Figure 8)")
   void figure8() {
     int servers = 5;
     try (var t = cluster(servers, RELIABLE)) {
@@ -186,17 +195,21 @@ class PersistenceTest extends RaftTestBase {
 
       int nup = servers;
       for (int iter = 0; iter < 1000; iter++) {
+        // Offer a command to every live server; whoever accepts is leader.
         int leader = -1;
         for (int i = 0; i < servers; i++) {
           if (t.isUp(i) && t.start(i, random.nextInt()).isLeader()) {
             leader = i;
           }
         }
+        // Usually crash it within 12 ms (the entry reaches few servers), sometimes after it
+        // had time to commit.
         sleepShortOrLong(random);
         if (leader != -1) {
           t.crash1(leader);
           nup--;
         }
+        // Keep enough servers up that a majority can form again.
         if (nup < 3) {
           int s = random.nextInt(servers);
           if (!t.isUp(s)) {
@@ -207,6 +220,7 @@ class PersistenceTest extends RaftTestBase {
         }
       }
 
+      // All up again: they must converge on one log and commit a last command.
       for (int i = 0; i < servers; i++) {
         if (!t.isUp(i)) {
           t.start1(i);
@@ -217,9 +231,13 @@ class PersistenceTest extends RaftTestBase {
     }
   }
 
+  /**
+   * Many clients at once on a network that loses, delays and reorders RPCs: stale replies and
+   * duplicate AppendEntries must not undo progress (a follower truncates only on a real conflict).
+   */
   @LabTest(realSeconds = 120)
   @Points(5)
-  @DisplayName("2C: unreliable agreement")
+  @DisplayName("2C: concurrent clients on a lossy network")
   void unreliableAgreement() {
     int servers = 5;
     try (var t = cluster(servers, UNRELIABLE)) {
@@ -237,10 +255,13 @@ class PersistenceTest extends RaftTestBase {
     }
   }
 
-  /** Figure 8 again, with partitions instead of crashes, on an unreliable and reordering network. */
+  /**
+   * Figure 8 again, with partitions instead of crashes, on a lossy network; after 200 rounds some
+   * RPCs are also held back for long, so old AppendEntries arrive after newer ones.
+   */
   @LabTest(realSeconds = 120)
   @Points(10)
-  @DisplayName("2C: Figure 8 (unreliable)")
+  @DisplayName("2C: Figure 8 with partitions on a lossy network")
   void figure8Unreliable() {
     int servers = 5;
     try (var t = cluster(servers, UNRELIABLE)) {
@@ -260,6 +281,7 @@ class PersistenceTest extends RaftTestBase {
           }
         }
         sleepShortOrLong(random);
+        // Cut the leader off about half the time, leaving its last entries on a minority.
         if (leader != -1 && random.nextInt(1000) < ELECTION_TIMEOUT_MS / 2) {
           t.disconnect(leader);
           nup--;
@@ -284,14 +306,14 @@ class PersistenceTest extends RaftTestBase {
 
   @LabTest(realSeconds = 120)
   @Points(5)
-  @DisplayName("2C: churn")
+  @DisplayName("2C: churn: random crashes, restarts, partitions")
   void reliableChurn() {
     churn(RELIABLE);
   }
 
   @LabTest(realSeconds = 120)
   @Points(5)
-  @DisplayName("2C: unreliable churn")
+  @DisplayName("2C: churn on a lossy network")
   void unreliableChurn() {
     churn(UNRELIABLE);
   }
@@ -337,8 +359,8 @@ class PersistenceTest extends RaftTestBase {
             t.crash1(i);
           }
         }
-        // Often enough that peers can often keep up, but not so often that everything settles
-        // down from one change to the next: a bit less than the election timeout.
+        // 0.7 election timeouts between changes: time for some progress, too little for the
+        // cluster to be quiet again before the next fault.
         Env.sleep(ELECTION_TIMEOUT_MS * 7 / 10);
       }
 
@@ -359,6 +381,7 @@ class PersistenceTest extends RaftTestBase {
 
       Env.sleep(ELECTION_TIMEOUT_MS);
 
+      // Leader Completeness (§5.4): every command a client saw committed is in the final log.
       int lastIndex = t.one(random.nextInt(), servers, true);
       List<Object> really = new ArrayList<>();
       for (int index = 1; index <= lastIndex; index++) {
@@ -379,7 +402,7 @@ class PersistenceTest extends RaftTestBase {
       int x = Env.random().nextInt();
       int index = -1;
       for (int i = 0; i < t.servers(); i++) {
-        // try them all, maybe one of them is a leader
+        // the client does not know the leader: it offers x to every server
         StartResult r = t.start(i, x);
         if (r.isLeader()) {
           index = r.index();
@@ -389,9 +412,9 @@ class PersistenceTest extends RaftTestBase {
         Env.sleep(79 + me * 17);
         continue;
       }
-      // maybe the leader will commit our value, maybe not; but don't wait forever. (The first
-      // pause comes before the first look: in the simulation a commit can take no time at all,
-      // and a client that never pauses would submit commands without end at one instant.)
+      // Under churn x may never commit, so look a few times (380 ms in all) and move on. The
+      // first pause comes before the first look: in the simulation a commit can take no time at
+      // all, and a client that never paused would submit commands without end at one instant.
       for (int pause : new int[] {10, 20, 50, 100, 200}) {
         Env.sleep(pause);
         ServiceModel.Committed c = t.nCommitted(index);

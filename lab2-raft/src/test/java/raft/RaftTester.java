@@ -334,20 +334,20 @@ final class RaftTester implements AutoCloseable {
       }
       for (var e : leaders.entrySet()) {
         if (e.getValue().size() > 1) {
-          throw fail("term %d has %d leaders: servers %s. A term must have at most one leader: does every server "
-              + "vote at most once per term, and does a candidate need votes from a majority?", e.getKey(),
-              e.getValue().size(), e.getValue());
+          throw fail("servers %s all claim to lead term %d, but a term can have only one leader (Election "
+              + "Safety): does every server vote at most once per term, and does a candidate need votes from a "
+              + "majority?", e.getValue(), e.getKey());
         }
       }
       if (!leaders.isEmpty()) {
         return leaders.lastEntry().getValue().getFirst();
       }
     }
-    throw fail("expected one leader, got none: no connected server (of %s) claimed leadership in 10 checks over "
-        + "about 5 s", connectedServers());
+    throw fail("no election was won: of the connected servers %s, not one said it was leader in 10 checks "
+        + "over about 5 s", connectedServers());
   }
 
-  /** Checks that all connected servers agree on the term, and returns it. */
+  /** The term of the connected servers; fails if they report different terms. */
   int checkTerms() {
     Map<Integer, Integer> terms = new TreeMap<>();
     for (int i = 0; i < n; i++) {
@@ -356,17 +356,18 @@ final class RaftTester implements AutoCloseable {
       }
     }
     if (terms.values().stream().distinct().count() > 1) {
-      throw fail("servers disagree on the term (server=term: %s)", terms);
+      throw fail("connected servers report different terms (server=term: %s): a server that hears from a "
+          + "leader of a newer term must adopt that term", terms);
     }
     return terms.values().stream().findFirst().orElse(-1);
   }
 
-  /** Checks that no connected server believes it is the leader. */
+  /** Fails if a connected server claims leadership (for use when the connected servers are a minority). */
   void checkNoLeader() {
     for (int i = 0; i < n; i++) {
       if (isConnected(i) && getState(i).isLeader()) {
-        throw fail("expected no leader among connected servers %s, but server %d claims to be leader; "
-            + "without a majority no one can win an election", connectedServers(), i);
+        throw fail("server %d claims to lead, but only servers %s are connected, too few for a majority: a "
+            + "candidate needs votes from a majority of all servers, itself included", i, connectedServers());
       }
     }
   }
@@ -417,15 +418,15 @@ final class RaftTester implements AutoCloseable {
           + "(wanted %d)", leader, index, c.count(), n, c.count() == 0 || Objects.equals(c.command(), command)
           ? "it" : "another command, " + brief(c.command()), expectedServers);
       if (!retry) {
-        throw fail("one(%s) failed to reach agreement: %s", brief(command), problem);
+        throw fail("command %s was not committed: %s", brief(command), problem);
       }
     }
-    throw fail("one(%s) failed to reach agreement within 10 s: %s", brief(command), problem);
+    throw fail("command %s was not committed within 10 s: %s", brief(command), problem);
   }
 
   /**
-   * Waits until at least {@code count} servers have committed {@code index} and returns the
-   * command there; fails if that takes too long (30 polls, backing off to 1 s).
+   * Polls until {@code count} servers have applied {@code index} (30 polls, the pause doubling
+   * from 10 ms up to 1 s) and returns the command there; fails if fewer have by then.
    */
   Object waitCommitted(int index, int count) {
     return waitCommitted(index, count, -1).orElseThrow();
@@ -446,14 +447,15 @@ final class RaftTester implements AutoCloseable {
       if (startTerm > -1) {
         for (int i = 0; i < n; i++) {
           if (getState(i).term() > startTerm) {
-            return Optional.empty(); // someone has moved on: we can no longer expect to "win"
+            return Optional.empty(); // a newer term exists: the entry may be overwritten, no longer owed
           }
         }
       }
     }
     ServiceModel.Committed c = nCommitted(index);
     if (c.count() < count) {
-      throw fail("only %d servers decided index %d; wanted %d", c.count(), index, count);
+      throw fail("only %d servers applied index %d within about 24 s, %d wanted: does the leader advance "
+          + "commitIndex, and do followers learn it from leaderCommit?", c.count(), index, count);
     }
     return Optional.of(c.command());
   }

@@ -107,15 +107,15 @@ final class ServiceModel {
       return;
     }
     if (index != lastApplied[i] + 1) {
-      fail("server %d applied index %d right after index %d (apply out of order): each server must apply every "
-          + "index once, in order, starting at 1 (or after its snapshot)", i, index, lastApplied[i]);
+      fail("server %d applied index %d right after index %d: each server must apply every index once, in "
+          + "order, starting at 1 (or after its snapshot)", i, index, lastApplied[i]);
       return;
     }
     for (int j = 0; j < n; j++) {
       Object other = logs.get(j).get(index);
       if (other != null && !other.equals(c.command())) {
-        fail("commit index=%d server=%d %s != server=%d %s: two servers committed different commands at the same "
-            + "index", index, i, RaftTester.brief(c.command()), j, RaftTester.brief(other));
+        fail("servers %d and %d applied different commands at index %d (%s and %s): a committed entry must never "
+            + "change", i, j, index, RaftTester.brief(c.command()), RaftTester.brief(other));
         return;
       }
     }
@@ -189,8 +189,8 @@ final class ServiceModel {
         Object c = logs.get(i).get(index);
         if (c != null) {
           if (count > 0 && !Objects.equals(command, c)) {
-            throw RaftTester.fail("committed values do not match: index %d is %s on one server and %s on server %d",
-                index, RaftTester.brief(command), RaftTester.brief(c), i);
+            throw RaftTester.fail("index %d holds %s on one server but %s on server %d: a committed entry must "
+                + "never change", index, RaftTester.brief(command), RaftTester.brief(c), i);
           }
           count++;
           command = c;
@@ -231,7 +231,7 @@ final class ServiceModel {
   private void fail(String format, Object... args) {
     if (error == null) {
       error = String.format(format, args);
-      world.trace().record("tester", "apply-error", error);
+      world.trace().record("tester", "check-failed", error);
     }
   }
 }

@@ -26,35 +26,35 @@ class SnapshotTest extends RaftTestBase {
 
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2D: snapshots basic")
+  @DisplayName("2D: snapshots trim the log, no faults")
   void snapshotBasic() {
     snapshotRounds(RELIABLE, Fault.NONE);
   }
 
   @LabTest(realSeconds = 90)
   @Points(5)
-  @DisplayName("2D: install snapshots (disconnect)")
+  @DisplayName("2D: InstallSnapshot to a follower that was cut off")
   void snapshotInstall() {
     snapshotRounds(RELIABLE, Fault.DISCONNECT);
   }
 
   @LabTest(realSeconds = 120)
   @Points(5)
-  @DisplayName("2D: install snapshots (disconnect+unreliable)")
+  @DisplayName("2D: InstallSnapshot after cuts, on a lossy network")
   void snapshotInstallUnreliable() {
     snapshotRounds(UNRELIABLE, Fault.DISCONNECT);
   }
 
   @LabTest(realSeconds = 90)
   @Points(5)
-  @DisplayName("2D: install snapshots (crash)")
+  @DisplayName("2D: restart from a snapshot after a crash")
   void snapshotInstallCrash() {
     snapshotRounds(RELIABLE, Fault.CRASH);
   }
 
   @LabTest(realSeconds = 120)
   @Points(5)
-  @DisplayName("2D: install snapshots (unreliable+crash)")
+  @DisplayName("2D: restart from a snapshot, on a lossy network")
   void snapshotInstallUnreliableCrash() {
     snapshotRounds(UNRELIABLE, Fault.CRASH);
   }
@@ -88,15 +88,17 @@ class SnapshotTest extends RaftTestBase {
           t.one(random.nextInt(), servers - 1, true);
         }
 
-        // perhaps send enough to get a snapshot
+        // 5 to 14 commands at once: the service usually passes a snapshot point meanwhile, and
+        // the leader trims its log (§7) while the victim, if any, still lacks those entries.
         int nn = SNAPSHOT_INTERVAL / 2 + random.nextInt(SNAPSHOT_INTERVAL);
         for (int i = 0; i < nn; i++) {
           t.start(sender, random.nextInt());
         }
 
-        // let the applier threads catch up with the Start()s
+        // One more command through one(): it commits only after those before it, so the servers
+        // that count have applied them all. With no fault, all three must have it: followers
+        // keep up through AppendEntries alone, and no InstallSnapshot is needed.
         if (fault == Fault.NONE) {
-          // make sure all followers have caught up, so that an InstallSnapshot RPC isn't required
           t.one(random.nextInt(), servers, true);
         } else {
           t.one(random.nextInt(), servers - 1, true);
@@ -108,7 +110,7 @@ class SnapshotTest extends RaftTestBase {
         }
 
         switch (fault) {
-          case DISCONNECT -> t.connect(victim); // the victim may be behind and need a snapshot to catch up
+          case DISCONNECT -> t.connect(victim); // the leader may have trimmed what it lacks: InstallSnapshot
           case CRASH -> {
             t.start1(victim);
             t.connect(victim);
@@ -123,10 +125,14 @@ class SnapshotTest extends RaftTestBase {
     }
   }
 
-  /** 2024 semantics: a reliable network (2025's edition runs this one on an unreliable network). */
+  /**
+   * All servers crash at once, several times: each must restart from its saved snapshot plus the
+   * log after it, never from an older point (§7: the snapshot replaces the log it covers). 2024
+   * semantics: a reliable network (2025's edition runs this one on an unreliable network).
+   */
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2D: crash and restart all servers")
+  @DisplayName("2D: all servers restart from their snapshots")
   void snapshotAllCrash() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE, SNAPSHOTS)) {
@@ -134,7 +140,7 @@ class SnapshotTest extends RaftTestBase {
       t.one(random.nextInt(), servers, true);
 
       for (int round = 0; round < 5; round++) {
-        // perhaps enough to get a snapshot
+        // 5 to 14 committed commands, usually across a snapshot point
         int nn = SNAPSHOT_INTERVAL / 2 + random.nextInt(SNAPSHOT_INTERVAL);
         for (int i = 0; i < nn; i++) {
           t.one(random.nextInt(), servers, true);
@@ -145,7 +151,8 @@ class SnapshotTest extends RaftTestBase {
 
         int index2 = t.one(random.nextInt(), servers, true);
         if (index2 < index1 + 1) {
-          throw fail("the log index went back from %d to %d after all servers restarted", index1, index2);
+          throw fail("the log index went back from %d to %d after all servers restarted: the log after the "
+              + "snapshot, or the snapshot's own index, was not restored", index1, index2);
         }
       }
     }
@@ -157,26 +164,28 @@ class SnapshotTest extends RaftTestBase {
    */
   @LabTest(realSeconds = 60)
   @Points(5)
-  @DisplayName("2D: snapshot initialization after crash")
+  @DisplayName("2D: a restart keeps the snapshot in the next save")
   void snapshotInit() {
     int servers = 3;
     try (var t = cluster(servers, RELIABLE, SNAPSHOTS)) {
       Random random = Env.random();
       t.one(random.nextInt(), servers, true);
 
-      // enough ops to make a snapshot
+      // Eleven commands: each server makes at least one snapshot.
       for (int i = 0; i < SNAPSHOT_INTERVAL + 1; i++) {
         t.one(random.nextInt(), servers, true);
       }
 
       crashAndRestartAll(t);
 
-      // a single op, to get something to be written back to persistent storage
+      // One command makes each server persist again. A server that did not load its snapshot
+      // back into memory on restart now saves its state with an empty snapshot...
       t.one(random.nextInt(), servers, true);
 
       crashAndRestartAll(t);
 
-      // do another op to trigger a potential bug
+      // ...and after this restart it has lost the snapshot's entries: this command cannot commit
+      // on it, or it applies from the wrong index.
       t.one(random.nextInt(), servers, true);
     }
   }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * it, and the path of its trace (under {@code target/labs-traces/}).
  *
  * <pre>{@code
- * @LabTest @Tag("2A") @Points(5) @DisplayName("2A: initial election")
+ * @LabTest @Tag("2A") @Points(5) @DisplayName("2A: one leader is elected and stays leader")
  * void initialElection() { ... }
  * }</pre>
  */

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * the test's JUnit {@code @Tag} (the lab part, for example {@code "2A"}), from the compiled tests.
  *
  * <pre>{@code
- * @Test @Tag("2A") @Points(5) @DisplayName("2A: initial election")
+ * @Test @Tag("2A") @Points(5) @DisplayName("2A: one leader is elected and stays leader")
  * void initialElection() { ... }
  * }</pre>
  */

@@ -4,7 +4,7 @@
  * feed the grader; {@link labs.harness.RunStats} fills the summary line.
  *
  * <pre>{@code
- * @LabTest @Tag("2A") @Points(5) @DisplayName("2A: initial election")
+ * @LabTest @Tag("2A") @Points(5) @DisplayName("2A: one leader is elected and stays leader")
  * void initialElection() {
  *   RaftTester t = new RaftTester(3, true);
  *   t.checkOneLeader();
