@@ -118,7 +118,9 @@ public final class HandoutTwins {
     Handout english = read(root, en, sources);
     Handout korean = read(root, ko, sources);
     List<TwinCheck.Problem> problems = TwinCheck.compare(english, korean, scope, linkToKorean, linkToEnglish);
-    return new PairResult(en + " / " + ko, problems, english.sections.size(), english.commands.size(), english.testNames.size());
+    boolean full = scope == TwinCheck.Scope.HANDOUT;
+    return new PairResult(en + " / " + ko, problems, full ? english.sections.size() : 0, english.commands.size(),
+        full ? english.testNames.size() : 0);
   }
 
   private static PairResult missing(String present, String absent, String message) {
