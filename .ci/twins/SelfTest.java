@@ -10,9 +10,9 @@ import java.util.function.Function;
 /**
  * Shows that the twin check fails when it should, naming what is missing: on a small made-up
  * pair (which must pass as written, and fail after each single edit), on every real pair of the
- * repository (deleting from the Korean twin each English command, test name and section in turn
- * must be caught, and so must deleting a command from the English one), and on a folder with a
- * handout whose twin was never written.
+ * repository, READMEs included (deleting from the Korean twin each English command, test name,
+ * section and quoted output in turn must be caught, and so must deleting a command from the
+ * English one), and on a folder with a handout whose twin was never written.
  */
 final class SelfTest {
   private final List<String> failures = new ArrayList<>();
@@ -159,51 +159,58 @@ final class SelfTest {
 
   private void realPairs(Path root) throws IOException {
     Sources sources = Sources.scan(root);
-    List<String> names;
+    List<String[]> pairs = new ArrayList<>();
     try (var files = Files.list(root.resolve("handouts"))) {
-      names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted().toList();
+      files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted()
+          .forEach(n -> pairs.add(new String[] {"handouts/" + n, "handouts/ko/" + n}));
     }
-    for (String name : names) {
-      String en = "handouts/" + name;
-      String ko = "handouts/ko/" + name;
-      if (!Files.exists(root.resolve(ko))) {
+    pairs.add(new String[] {"README.md", "README.ko.md"});
+    for (String[] pair : pairs) {
+      String en = pair[0];
+      String ko = pair[1];
+      if (!Files.exists(root.resolve(en)) || !Files.exists(root.resolve(ko))) {
         continue; // the check itself reports the missing twin
       }
-      String enText = Files.readString(root.resolve(en));
-      String koText = Files.readString(root.resolve(ko));
-      Handout english = new Handout(new Markdown(en, enText), sources);
-      Handout korean = new Handout(new Markdown(ko, koText), sources);
+      TwinCheck.Scope scope = en.startsWith("handouts/") ? TwinCheck.Scope.HANDOUT : TwinCheck.Scope.README;
+      Side side = new Side(en, ko, Files.readString(root.resolve(en)), Files.readString(root.resolve(ko)), sources, scope);
+      Handout english = new Handout(new Markdown(en, side.enText()), sources);
+      Handout korean = new Handout(new Markdown(ko, side.koText()), sources);
       nonEmpty(en, "commands", english.commands.size());
+      for (String command : english.commands.keySet()) {
+        deleted(side, TwinCheck.Kind.COMMAND, command, false, h -> h.commands);
+        deleted(side, TwinCheck.Kind.COMMAND, command, true, h -> h.commands);
+      }
+      if (scope == TwinCheck.Scope.README) {
+        continue;
+      }
       nonEmpty(en, "test names", english.testNames.size());
       nonEmpty(en, "sections", english.sections.size());
-      for (String command : english.commands.keySet()) {
-        deleted(en, ko, enText, koText, sources, TwinCheck.Kind.COMMAND, command, false, h -> h.commands);
-        deleted(en, ko, enText, koText, sources, TwinCheck.Kind.COMMAND, command, true, h -> h.commands);
-      }
       for (String test : english.testNames.keySet()) {
-        deleted(en, ko, enText, koText, sources, TwinCheck.Kind.TEST, test, false, h -> h.testNames);
+        deleted(side, TwinCheck.Kind.TEST, test, false, h -> h.testNames);
       }
       for (int i = 0; i < english.sections.size(); i++) {
         Markdown.Heading section = english.sections.get(i);
         int line = partner(english, i, korean);
-        cases++;
         if (line < 0) {
           continue; // no partner to delete: the check itself reports the section as missing
         }
-        List<String> lines = new ArrayList<>(koText.lines().toList());
+        cases++;
+        List<String> lines = new ArrayList<>(side.koText().lines().toList());
         lines.remove(line - 1);
         Handout edited = new Handout(new Markdown(ko, String.join("\n", lines)), sources);
-        List<TwinCheck.Problem> problems = TwinCheck.compare(english, edited, TwinCheck.Scope.HANDOUT, "x", "y");
+        List<TwinCheck.Problem> problems = TwinCheck.compare(english, edited, scope, "x", "y");
         if (problems.stream().noneMatch(p -> p.kind() == TwinCheck.Kind.SECTION && p.item().equals(section.marked()))) {
           failures.add("%s: deleting the twin of section \"%s\" from %s went unnoticed".formatted(en, section.marked(), ko));
         }
       }
-      if (!korean.programText.isEmpty()) {
-        String output = korean.programText.keySet().iterator().next();
-        deleted(en, ko, enText, koText, sources, TwinCheck.Kind.OUTPUT, output, false, h -> h.programText);
+      for (String output : english.programText.keySet()) {
+        deleted(side, TwinCheck.Kind.OUTPUT, output, false, h -> h.programText);
       }
     }
   }
+
+  /** One real pair's texts and how it is compared. */
+  private record Side(String en, String ko, String enText, String koText, Sources sources, TwinCheck.Scope scope) {}
 
   /** The line of the Korean heading with the same key and rank as English section {@code i}, or -1. */
   private static int partner(Handout english, int i, Handout korean) {
@@ -217,25 +224,25 @@ final class SelfTest {
    * Deletes the lines on which {@code item} occurs from one side (the Korean twin, or the English
    * handout if {@code fromEnglish}) until the item is gone, and expects the check to name it.
    */
-  private void deleted(String en, String ko, String enText, String koText, Sources sources, TwinCheck.Kind kind,
-      String item, boolean fromEnglish, Function<Handout, Map<String, Handout.Item>> items) {
+  private void deleted(Side pair, TwinCheck.Kind kind, String item, boolean fromEnglish,
+      Function<Handout, Map<String, Handout.Item>> items) {
     cases++;
-    String path = fromEnglish ? en : ko;
-    List<String> lines = new ArrayList<>((fromEnglish ? enText : koText).lines().toList());
+    String path = fromEnglish ? pair.en() : pair.ko();
+    List<String> lines = new ArrayList<>((fromEnglish ? pair.enText() : pair.koText()).lines().toList());
     for (int round = 0; round < 50; round++) {
-      Handout side = new Handout(new Markdown(path, String.join("\n", lines)), sources);
+      Handout side = new Handout(new Markdown(path, String.join("\n", lines)), pair.sources());
       Handout.Item found = items.apply(side).get(item);
-      if (found == null || found.line() < 1) {
+      if (found == null) {
         break;
       }
       lines.remove(found.line() - 1);
     }
     String edited = String.join("\n", lines);
-    Handout english = new Handout(new Markdown(en, fromEnglish ? edited : enText), sources);
-    Handout korean = new Handout(new Markdown(ko, fromEnglish ? koText : edited), sources);
-    List<TwinCheck.Problem> problems = TwinCheck.compare(english, korean, TwinCheck.Scope.HANDOUT, "x", "y");
+    Handout english = new Handout(new Markdown(pair.en(), fromEnglish ? edited : pair.enText()), pair.sources());
+    Handout korean = new Handout(new Markdown(pair.ko(), fromEnglish ? pair.koText() : edited), pair.sources());
+    List<TwinCheck.Problem> problems = TwinCheck.compare(english, korean, pair.scope(), "x", "y");
     if (problems.stream().noneMatch(p -> p.kind() == kind && p.item().equals(item))) {
-      failures.add("%s: deleting %s \"%s\" from %s went unnoticed".formatted(en, kind, item, path));
+      failures.add("%s: deleting %s \"%s\" from %s went unnoticed".formatted(pair.en(), kind, item, path));
     }
   }
 
