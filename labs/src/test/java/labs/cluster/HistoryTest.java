@@ -78,12 +78,16 @@ class HistoryTest {
     });
     assertThat(message).contains("the history of key \"k\" is not linearizable", "Linearizability: ILLEGAL",
         "stale_read-seed22.html", "faults (partitions, crashes, restarts)");
-    Matcher m = Pattern.compile("History viewer: (file:\\S+)").matcher(message);
-    assertThat(m.find()).isTrue();
-    Path page = Path.of(java.net.URI.create(m.group(1)));
-    String html = Files.readString(page);
+    String html = pageOf(message);
     assertThat(html).contains("server: {0,1} | {2}", "server-1 down", "server-1 restarts", "\"partition\"",
         "\"crash\"");
+  }
+
+  /** The viewer page a failure message points to. */
+  static String pageOf(String message) throws Exception {
+    Matcher m = Pattern.compile("History viewer: (file:\\S+)").matcher(message);
+    assertThat(m.find()).as("the message names the viewer page").isTrue();
+    return Files.readString(Path.of(java.net.URI.create(m.group(1))));
   }
 
   @Test
