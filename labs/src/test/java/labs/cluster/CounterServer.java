@@ -22,6 +22,7 @@ final class CounterServer {
   static final Rpc<Amount, Amount> ECHO = Rpc.of("Counter.Echo", Amount.class, Amount.class);
 
   private final ReentrantLock mu = new ReentrantLock(); // guards the counters
+  private final ServerContext ctx;
   private final Persister persister;
   private final List<Peer> peers;
   private int persisted;
@@ -29,6 +30,7 @@ final class CounterServer {
   volatile int kills; // how often this life's kill hook ran
 
   private CounterServer(ServerContext ctx) {
+    this.ctx = ctx;
     this.persister = ctx.persister();
     this.peers = ctx.peers();
     byte[] state = persister.readRaftState();
@@ -69,6 +71,11 @@ final class CounterServer {
   /** Whether this server's call to server {@code j} gets an answer (a probe of the link). */
   boolean ping(int j) {
     return peers.get(j).call(ECHO, new Amount(j)).isPresent();
+  }
+
+  /** An end of this life to any server of the cluster, by name (as a shard group dials another group). */
+  Peer dial(String serverName) {
+    return ctx.endTo(serverName);
   }
 
   Value get() {

@@ -136,6 +136,31 @@ class ServerGroupTest {
   }
 
   @Test
+  @DisplayName("groups share the network: a server dials another group by name until it crashes")
+  void serversDialOtherGroups() throws Exception {
+    Sim.run(6, () -> {
+      Cluster cluster = new Cluster(NetworkConfig.DEFAULT);
+      ServerGroup<CounterServer> a = cluster.startGroup("server-101", 3, CounterServer::start);
+      ServerGroup<CounterServer> b = cluster.startGroup("server-102", 3, CounterServer::start);
+      assertThat(b.serverNames()).containsExactly("server-102-0", "server-102-1", "server-102-2");
+      Peer toB = a.call(0, "dial", s -> s.dial("server-102-1")).orElseThrow();
+      assertThat(a.call(0, "get", s -> toB.call(GET, ZERO).isPresent())).contains(true);
+
+      // a partition inside group a does not cut its links to other groups
+      a.disconnect(0);
+      assertThat(a.call(0, "get", s -> toB.call(GET, ZERO).isPresent())).contains(true);
+
+      Instance<CounterServer> old = a.instance(0).orElseThrow();
+      a.crash(0);
+      assertThat(cluster.network().isEnabled(toB.name())).as("a crashed life's ends to other groups close").isFalse();
+      a.restart(0);
+      Peer again = a.call(0, "dial", s -> s.dial("server-102-1")).orElseThrow();
+      assertThat(again.name()).isNotEqualTo(toB.name()).startsWith("server-101-0.r1→server-102-1");
+      assertThat(old.isAlive()).isFalse();
+    });
+  }
+
+  @Test
   @DisplayName("splitAround puts the server in a minority of n/2")
   void splitAround() throws Exception {
     Sim.run(4, () -> {
