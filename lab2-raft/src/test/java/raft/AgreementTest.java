@@ -7,6 +7,7 @@ import static raft.RaftTester.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import labs.cluster.Async;
 import labs.harness.LabTest;
 import labs.harness.Points;
 import labs.runtime.Channel;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import labs.cluster.Async;
 import labs.harness.LabTest;
 import labs.harness.Points;
 import labs.runtime.Env;

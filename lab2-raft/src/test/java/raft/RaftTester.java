@@ -1,37 +1,35 @@
 package raft;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import labs.cluster.Cluster;
+import labs.cluster.Instance;
+import labs.cluster.ServerGroup;
 import labs.harness.RunStats;
-import labs.net.Codec;
-import labs.net.Network;
 import labs.net.NetworkConfig;
 import labs.net.Peer;
 import labs.persist.Persister;
 import labs.runtime.Channel;
 import labs.runtime.Env;
-import labs.runtime.Node;
 import labs.runtime.World;
 import raft.RaftApi.StartResult;
 import raft.RaftApi.State;
 
 /**
- * The one tester of lab 2: it owns a cluster of Raft peers, the network between them, their
- * persisters, and the appliers that read what each peer commits and check it. Test classes only
+ * The one tester of lab 2: a cluster of Raft peers (a {@link ServerGroup} of the framework, which
+ * owns the network, the persisters, crashes and links), plus what is Raft's own: the appliers that
+ * read what each peer commits and check it, and the checks the tests call. Test classes only
  * script scenarios with it.
  *
  * <p>Server {@code i} answers on the network as {@code "server-i"}; each life of it runs on a
  * fresh node ({@code server-i}, then {@code server-i.r1}, ...) with fresh ends to its peers.
- * Every call into a peer goes through its node ({@link Node#get}), so a tester thread never waits
- * on a lock held by a crashed peer. Tester state is guarded by the tester's own lock, which no
- * peer ever takes.
+ * Every call into a peer goes through its node, so a tester thread never waits on a lock held by
+ * a crashed peer.
  *
  * <p>Checks made all the time (see {@link ServiceModel}): every server applies the same command at
  * each index, in index order without gaps or repeats; a snapshot never takes a server back in
@@ -58,40 +56,28 @@ final class RaftTester implements AutoCloseable {
     RaftApi make(List<Peer> peers, int me, Persister persister, Channel<ApplyMsg> applyCh);
   }
 
-  private record Box<T>(T value) {}
+  /** One life of a server: the peer and the channel it applies to. */
+  private record RaftServer(RaftApi raft, Channel<ApplyMsg> applyCh) {}
 
   private final World world = World.current();
   private final int n;
-  private final Network net;
   private final Service service;
-  private final RaftFactory factory;
-
-  private final ReentrantLock mu = new ReentrantLock(); // guards everything below
-  private final RaftApi[] rafts;          // null while a server is down
-  private final Node[] nodes;
-  private final Persister[] saved;
-  private final Channel<?>[] applyChs;
-  private final boolean[] connected;
-  private final String[][] ends;          // ends[i][j]: name of server i's end to server j
-  private final int[] lives;              // how many times each server was started
+  private final Cluster cluster;
+  private final ServerGroup<RaftServer> group;
   private final ServiceModel services;    // what each server applied, and the invariants
 
   RaftTester(int servers, Net reliability, Service service, RaftFactory factory) {
     this.n = servers;
     this.service = service;
-    this.factory = factory;
-    this.net = new Network(NetworkConfig.DEFAULT.withLongDelays(true).withReliable(reliability == Net.RELIABLE));
-    rafts = new RaftApi[n];
-    nodes = new Node[n];
-    saved = new Persister[n];
-    applyChs = new Channel<?>[n];
-    connected = new boolean[n];
-    ends = new String[n][n];
-    lives = new int[n];
-    services = new ServiceModel(n);
-    RunStats stats = RunStats.current();
-    stats.setPeers(n);
-    stats.countFrom(net::totalRpcs, net::totalBytes);
+    this.services = new ServiceModel(n);
+    this.cluster = new Cluster(NetworkConfig.DEFAULT.withLongDelays(true).withReliable(reliability == Net.RELIABLE));
+    this.group = cluster.newGroup("server", n, ctx -> {
+      Channel<ApplyMsg> applyCh = new Channel<>();
+      RaftApi raft = factory.make(ctx.peers(), ctx.me(), ctx.persister(), applyCh);
+      RaftRpc.addTo(ctx.server(), raft);
+      ctx.onKill(raft::kill);
+      return new RaftServer(raft, applyCh);
+    });
     for (int i = 0; i < n; i++) {
       start1(i);
     }
@@ -112,44 +98,11 @@ final class RaftTester implements AutoCloseable {
    */
   void start1(int i) {
     crash1(i);
-    List<Peer> peerEnds = new ArrayList<>();
-    Persister persister;
-    int life;
-    int token;
-    mu.lock();
-    try {
-      life = lives[i]++;
-      for (int j = 0; j < n; j++) {
-        String name = serverName(i) + (life == 0 ? "" : ".r" + life) + "→" + j;
-        ends[i][j] = name;
-        peerEnds.add(net.makeEnd(name));
-        net.connect(name, serverName(j));
-      }
-      saved[i] = saved[i] == null ? new Persister() : saved[i].copy();
-      persister = saved[i];
-      // the service restores itself from the snapshot at once
-      token = services.restarted(i, persister.readSnapshot());
-    } finally {
-      mu.unlock();
-    }
+    Instance<RaftServer> life = group.start(i);
+    // the service restores itself from the snapshot at once, before anything is applied
+    int token = services.restarted(i, life.persister().readSnapshot());
     services.check();
-    Node node = world.newNode(serverName(i) + (life == 0 ? "" : ".r" + life));
-    Channel<ApplyMsg> applyCh = new Channel<>();
-    RaftApi raft = node.call(() -> factory.make(peerEnds, i, persister, applyCh))
-        .orElseThrow(() -> new AssertionError("server " + i + " crashed while it was being created"));
-    mu.lock();
-    try {
-      rafts[i] = raft;
-      nodes[i] = node;
-      applyChs[i] = applyCh;
-    } finally {
-      mu.unlock();
-    }
-    net.addServer(serverName(i), node, RaftRpc.server(raft));
-    world.trace().record("tester", "start", "server " + i + " on node " + node.name()
-        + (life == 0 ? "" : ", from what it persisted (" + persister.raftStateSize() + " B state, "
-        + persister.snapshotSize() + " B snapshot)"));
-    world.testerNode().start("applier-" + i, () -> applier(i, token, raft, node, applyCh));
+    world.testerNode().start("applier-" + i, () -> applier(i, token, life));
   }
 
   /**
@@ -157,110 +110,40 @@ final class RaftTester implements AutoCloseable {
    * persisted (in a copy, so a zombie instance cannot change it). Does nothing if it is down.
    */
   void crash1(int i) {
-    if (!isUp(i)) {
+    Optional<Instance<RaftServer>> life = group.instance(i);
+    if (life.isEmpty()) {
       return;
     }
-    disconnect(i);
-    net.deleteServer(serverName(i));
-    RaftApi raft;
-    Node node;
-    Channel<?> applyCh;
-    mu.lock();
-    try {
-      if (saved[i] != null) {
-        saved[i] = saved[i].copy();
-      }
-      raft = rafts[i];
-      node = nodes[i];
-      applyCh = applyChs[i];
-      rafts[i] = null;
-      nodes[i] = null;
-      applyChs[i] = null;
-    } finally {
-      mu.unlock();
-    }
+    group.crash(i);
     services.crashed(i);
-    if (node != null) {
-      world.crash(node);
-    }
-    if (applyCh != null) {
-      applyCh.close();
-    }
-    if (raft != null && !world.isSimulated()) {
-      // Real threads keep running until they next block; kill() asks them to stop. (In the
-      // simulation a crashed node's threads never run again.) Called from a tester thread of its
-      // own, so the test does not wait on the peer's locks.
-      world.testerNode().start("kill-" + i, raft::kill);
-    }
+    life.get().server().applyCh().close();
   }
 
   /** Connects server {@code i} to every other connected server, both ways. */
   void connect(int i) {
-    mu.lock();
-    try {
-      connected[i] = true;
-      for (int j = 0; j < n; j++) {
-        if (connected[j]) {
-          enable(ends[i][j]);
-          enable(ends[j][i]);
-        }
-      }
-    } finally {
-      mu.unlock();
-    }
-    world.trace().record("tester", "connect", "server " + i);
-  }
-
-  private void enable(String end) {
-    if (end != null) {
-      net.enable(end, true);
-    }
+    group.connect(i);
   }
 
   /** Cuts server {@code i} off from every other server, both ways; it keeps running. */
   void disconnect(int i) {
-    mu.lock();
-    try {
-      connected[i] = false;
-      for (int j = 0; j < n; j++) {
-        if (ends[i][j] != null) {
-          net.enable(ends[i][j], false);
-        }
-        if (ends[j][i] != null) {
-          net.enable(ends[j][i], false);
-        }
-      }
-    } finally {
-      mu.unlock();
-    }
-    world.trace().record("tester", "disconnect", "server " + i);
+    group.disconnect(i);
   }
 
   boolean isConnected(int i) {
-    mu.lock();
-    try {
-      return connected[i];
-    } finally {
-      mu.unlock();
-    }
+    return group.isConnected(i);
   }
 
   /** Whether server {@code i} is up (started and not crashed). */
   boolean isUp(int i) {
-    mu.lock();
-    try {
-      return rafts[i] != null;
-    } finally {
-      mu.unlock();
-    }
+    return group.isUp(i);
   }
 
   void setReliable(boolean on) {
-    net.setReliable(on);
+    cluster.network().setReliable(on);
   }
 
   void setLongReordering(boolean on) {
-    net.setLongReordering(on);
+    cluster.network().setLongReordering(on);
   }
 
   // ------------------------------------------------------------------ calls into peers
@@ -291,26 +174,7 @@ final class RaftTester implements AutoCloseable {
 
   /** Runs {@code action} on server {@code i}'s node; {@code ifDown} if it is down or crashes meanwhile. */
   private <T> T onServer(int i, String what, Function<RaftApi, T> action, T ifDown) {
-    RaftApi raft;
-    Node node;
-    mu.lock();
-    try {
-      raft = rafts[i];
-      node = nodes[i];
-    } finally {
-      mu.unlock();
-    }
-    if (raft == null) {
-      return ifDown;
-    }
-    Optional<Box<T>> result = node.get(() -> new Box<>(action.apply(raft)));
-    if (result.isEmpty()) {
-      return ifDown;
-    }
-    if (result.get().value() == null) {
-      throw fail("server %d: %s returned null; return a record instead", i, what);
-    }
-    return result.get().value();
+    return group.call(i, what, s -> action.apply(s.raft())).orElse(ifDown);
   }
 
   // ------------------------------------------------------------------ checks
@@ -462,26 +326,17 @@ final class RaftTester implements AutoCloseable {
 
   /** RPCs received so far by the current instance of server {@code i}. */
   long rpcCount(int i) {
-    return net.rpcCount(serverName(i));
+    return group.rpcCount(i);
   }
 
   /** Bytes of all requests sent and all replies delivered. */
   long bytesTotal() {
-    return net.totalBytes();
+    return cluster.network().totalBytes();
   }
 
   /** The largest persisted Raft state of any server, in bytes. */
   int logSize() {
-    mu.lock();
-    try {
-      int max = 0;
-      for (Persister p : saved) {
-        max = Math.max(max, p == null ? 0 : p.raftStateSize());
-      }
-      return max;
-    } finally {
-      mu.unlock();
-    }
+    return group.maxRaftStateSize();
   }
 
   /** Notes something odd that is not a failure (printed, and kept in the trace). */
@@ -505,11 +360,13 @@ final class RaftTester implements AutoCloseable {
       error = e;
     }
     if (!world.isSimulated()) {
-      // Real threads would run on after the test; in the simulation nothing runs after it ends.
+      // Real threads would run on after the test (appliers included); in the simulation nothing
+      // runs after it ends.
       for (int i = 0; i < n; i++) {
         crash1(i);
       }
     }
+    cluster.close();
     if (error != null) {
       throw error;
     }
@@ -517,8 +374,9 @@ final class RaftTester implements AutoCloseable {
 
   // ------------------------------------------------------------------ appliers
 
-  /** Reads what server {@code i} applies and checks it, until the server crashes. */
-  private void applier(int i, int token, RaftApi raft, Node node, Channel<ApplyMsg> applyCh) {
+  /** Reads what one life of server {@code i} applies and checks it, until that life crashes. */
+  private void applier(int i, int token, Instance<RaftServer> life) {
+    Channel<ApplyMsg> applyCh = life.server().applyCh();
     while (true) {
       Optional<ApplyMsg> next = applyCh.receive();
       if (next.isEmpty()) {
@@ -527,10 +385,7 @@ final class RaftTester implements AutoCloseable {
       byte[] snapshot = services.apply(i, token, next.get(), service == Service.SNAPSHOTS);
       if (snapshot != null && next.get() instanceof ApplyMsg.Command c) {
         // like a key/value server: hand Raft the snapshot from the thread that reads applyCh
-        node.call(() -> {
-          raft.snapshot(c.index(), snapshot);
-          return Boolean.TRUE;
-        });
+        life.run(s -> s.raft().snapshot(c.index(), snapshot));
       }
     }
   }
@@ -538,17 +393,7 @@ final class RaftTester implements AutoCloseable {
   // ------------------------------------------------------------------ helpers
 
   private List<Integer> connectedServers() {
-    List<Integer> list = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (isConnected(i)) {
-        list.add(i);
-      }
-    }
-    return list;
-  }
-
-  static String serverName(int i) {
-    return "server-" + i;
+    return group.connectedServers();
   }
 
   /** A command as shown in messages (long strings cut short). */
