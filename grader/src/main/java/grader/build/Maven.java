@@ -1,0 +1,28 @@
+package grader.build;
+
+import grader.exec.Fork;
+import grader.exec.ForkResult;
+import grader.exec.Limits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the course's own Maven Wrapper in a tree, on the JDK the grader runs on, offline unless
+ * told otherwise (a machine that graded once has everything in its local repository).
+ */
+public record Maven(boolean offline, Duration timeout) {
+  public static final Maven DEFAULT = new Maven(true, Duration.ofMinutes(10));
+
+  public ForkResult run(Path tree, Path log, List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of(tree.resolve("mvnw").toString(), "-B", "-ntp"));
+    if (offline) {
+      cmd.add("-o");
+    }
+    cmd.addAll(args);
+    return Fork.run(cmd, tree, Map.of("JAVA_HOME", System.getProperty("java.home")), null, log,
+        new Limits(timeout, "1g", 32L << 20));
+  }
+}

@@ -1,0 +1,108 @@
+package grader.build;
+
+import grader.course.Course;
+import grader.course.FileTrees;
+import grader.course.Lab;
+import grader.course.Manifest;
+import grader.exec.ForkResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Lays out course trees and compiles them with the course's own build. The pristine tree (given
+ * files from the manifest plus the skeleton) is built once; a submission's tree is a copy of it,
+ * build output of the framework included (so Maven finds that up to date), with the graded labs'
+ * output removed and the student's files laid on top.
+ */
+public final class TreeBuilder {
+  private final Course course;
+  private final Manifest manifest;
+  private final Maven maven;
+
+  public TreeBuilder(Course course, Manifest manifest, Maven maven) {
+    this.course = course;
+    this.manifest = manifest;
+    this.maven = maven;
+  }
+
+  public Course course() {
+    return course;
+  }
+
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  /**
+   * Writes the given files and, per lab, the student files of {@code studentFiles} (lab name to a
+   * folder laid onto {@code src/student/java}; labs not in it keep the course's own files).
+   */
+  public void layOut(Path tree, Map<String, Path> studentFiles) {
+    FileTrees.delete(tree);
+    FileTrees.copy(course.root(), tree, List.copyOf(manifest.files().keySet()));
+    for (Lab lab : course.labs()) {
+      Path from = studentFiles.getOrDefault(lab.name(), lab.studentDir());
+      Path to = tree.resolve(lab.name()).resolve(Lab.STUDENT);
+      FileTrees.copy(from, to, FileTrees.files(from, f -> true));
+    }
+  }
+
+  /** A copy of a built tree with the output of {@code labs} removed, for a submission to be laid on. */
+  public void copyBuilt(BuiltTree pristine, Path tree, List<Lab> labs) {
+    FileTrees.delete(tree);
+    FileTrees.copyAll(pristine.root(), tree);
+    for (Lab lab : labs) {
+      FileTrees.delete(tree.resolve(lab.name()).resolve("target"));
+      FileTrees.delete(tree.resolve(lab.name()).resolve(Lab.STUDENT));
+      FileTrees.copy(lab.studentDir(), tree.resolve(lab.name()).resolve(Lab.STUDENT),
+          FileTrees.files(lab.studentDir(), f -> true));
+    }
+  }
+
+  /** What became of a build: the tree if it compiled, or the compiler's messages. */
+  public record Outcome(BuiltTree tree, String errors, ForkResult process) {
+    public boolean ok() {
+      return tree != null;
+    }
+  }
+
+  /** Compiles {@code labs} (and what they need) and resolves their test class paths. */
+  public Outcome build(Path tree, List<Lab> labs, Path log) {
+    String modules = labs.stream().map(Lab::name).collect(Collectors.joining(","));
+    ForkResult r = maven.run(tree, log, List.of("-q", "test-compile", "dependency:build-classpath",
+        "-Dmdep.outputFile=" + BuiltTree.CLASSPATH_FILE, "-Dmdep.includeScope=test",
+        // the stale-file check (not the incremental one, which keeps absolute paths) sees the
+        // copied framework classes as up to date
+        "-Dmaven.compiler.useIncrementalCompilation=false", "-pl", modules));
+    if (r.exitCode() == 0 && r.killed() == null) {
+      return new Outcome(BuiltTree.of(tree, course, labs), null, r);
+    }
+    return new Outcome(null, compilerMessages(tree, r), r);
+  }
+
+  /** The compiler's error lines with paths shown relative to the tree, bounded. */
+  static String compilerMessages(Path tree, ForkResult r) {
+    if (r.timedOut()) {
+      return "the build did not finish within its time limit";
+    }
+    String all;
+    try {
+      all = Files.readString(r.log());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String prefix = tree.toAbsolutePath() + "/";
+    List<String> lines = all.lines().filter(l -> l.startsWith("[ERROR]") && !l.contains("-> [Help")
+        && !l.contains("re-run Maven") && !l.contains("Re-run Maven") && !l.contains("cwiki.apache.org")
+        && !l.equals("[ERROR] ") && !l.contains("full stack trace") && !l.contains("For more information about")
+        && !l.contains("After correcting the problems") && !l.contains("mvn <args> -rf"))
+        .map(l -> l.replace(prefix, "")).limit(40).toList();
+    String text = lines.isEmpty() ? all.lines().limit(40).collect(Collectors.joining("\n")) : String.join("\n", lines);
+    return text.isBlank() ? "the build failed (exit status " + r.exitCode() + ") and printed nothing" : text;
+  }
+}

@@ -1,0 +1,87 @@
+package grader.build;
+
+import grader.course.Course;
+import grader.course.FileTrees;
+import grader.course.Lab;
+import grader.course.Manifest;
+import grader.exec.Discovery;
+import grader.exec.JvmCommand;
+import grader.exec.TestCase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The grader's output folder and what every command shares: the course, its manifest, the
+ * pristine tree built once, and the tests discovered from it. Nothing is written outside
+ * {@code out}.
+ */
+public final class Workspace {
+  private final Course course;
+  private final Path out;
+  private final TreeBuilder builder;
+  private final JvmCommand jvm;
+  private BuiltTree pristine;
+  private final Map<String, List<TestCase>> tests = new LinkedHashMap<>();
+
+  public Workspace(Course course, Path out, Maven maven, String heap) {
+    this.course = course;
+    this.out = out.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(this.out);
+      Files.writeString(this.out.resolve(FileTrees.OUTPUT_MARKER), "written by the grader; never part of a course tree\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the output folder " + this.out + ": " + e.getMessage(), e);
+    }
+    this.builder = new TreeBuilder(course, Manifest.of(course), maven);
+    this.jvm = new JvmCommand(course.argLine(), heap);
+  }
+
+  public Course course() {
+    return course;
+  }
+
+  public Path out() {
+    return out;
+  }
+
+  public Path work() {
+    return out.resolve(".work");
+  }
+
+  public TreeBuilder builder() {
+    return builder;
+  }
+
+  public JvmCommand jvm() {
+    return jvm;
+  }
+
+  /** The course's given files and skeleton, built once per run of the grader. */
+  public synchronized BuiltTree pristine() {
+    if (pristine == null) {
+      Path tree = work().resolve("pristine");
+      builder.layOut(tree, Map.of());
+      TreeBuilder.Outcome o = builder.build(tree, course.labs(), work().resolve("pristine-build.log"));
+      if (!o.ok()) {
+        throw new IllegalStateException("the course itself does not build (log: " + o.process().log() + "):\n" + o.errors());
+      }
+      pristine = o.tree();
+    }
+    return pristine;
+  }
+
+  /** A lab's tests, discovered from the pristine build (given tests: the same for every submission). */
+  public synchronized List<TestCase> tests(Lab lab) {
+    return tests.computeIfAbsent(lab.name(), n -> Discovery.tests(pristine(), lab, jvm, work().resolve("discovery")));
+  }
+
+  /** A lab's tests as discovered in another built tree (for {@code run}, which builds its own). */
+  public List<TestCase> tests(BuiltTree tree, Lab lab) {
+    return Discovery.tests(tree, lab, jvm, work().resolve("discovery"));
+  }
+}
