@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The grader's command line: {@code grader run | grade | merge | gradescope | release | similarity}. */
 @Command(name = "grader", mixinStandardHelpOptions = true, version = "grader 1.0",
     description = "Runs many seeds of the labs' tests, grades submissions, and exports the student release.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, grader.cli.GradeCommand.class, grader.cli.MergeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   private Main() {}
 

@@ -58,7 +58,7 @@ public record BuiltTree(Path root, Map<String, List<String>> classpaths) {
     }
   }
 
-  static BuiltTree of(Path tree, Course course, List<Lab> labs) {
+  public static BuiltTree of(Path tree, Course course, List<Lab> labs) {
     Map<String, List<String>> cps = new java.util.LinkedHashMap<>();
     for (Lab lab : labs) {
       cps.put(lab.name(), readClasspath(tree, lab));

@@ -64,25 +64,47 @@ public final class TreeBuilder {
     }
   }
 
-  /** What became of a build: the tree if it compiled, or the compiler's messages. */
-  public record Outcome(BuiltTree tree, String errors, ForkResult process) {
+  /**
+   * What became of a build: the tree with the labs that compiled, and the compiler's messages for
+   * those that did not.
+   */
+  public record Outcome(BuiltTree tree, Map<String, String> errors, ForkResult process) {
     public boolean ok() {
-      return tree != null;
+      return errors.isEmpty();
+    }
+
+    public String allErrors() {
+      return String.join("\n", errors.values());
     }
   }
 
-  /** Compiles {@code labs} (and what they need) and resolves their test class paths. */
+  /**
+   * Compiles {@code labs} (and what they need) and resolves their test class paths; a lab that
+   * fails does not stop the others ({@code --fail-at-end}).
+   */
   public Outcome build(Path tree, List<Lab> labs, Path log) {
     String modules = labs.stream().map(Lab::name).collect(Collectors.joining(","));
-    ForkResult r = maven.run(tree, log, List.of("-q", "test-compile", "dependency:build-classpath",
+    for (Lab lab : labs) {
+      FileTrees.delete(tree.resolve(lab.name()).resolve(BuiltTree.CLASSPATH_FILE));
+    }
+    ForkResult r = maven.run(tree, log, List.of("-q", "-fae", "test-compile", "dependency:build-classpath",
         "-Dmdep.outputFile=" + BuiltTree.CLASSPATH_FILE, "-Dmdep.includeScope=test",
         // the stale-file check (not the incremental one, which keeps absolute paths) sees the
         // copied framework classes as up to date
         "-Dmaven.compiler.useIncrementalCompilation=false", "-pl", modules));
-    if (r.exitCode() == 0 && r.killed() == null) {
-      return new Outcome(BuiltTree.of(tree, course, labs), null, r);
+    List<Lab> built = new java.util.ArrayList<>();
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    String messages = r.exitCode() == 0 && r.killed() == null ? "" : compilerMessages(tree, r);
+    for (Lab lab : labs) {
+      if (r.killed() == null && Files.isRegularFile(tree.resolve(lab.name()).resolve(BuiltTree.CLASSPATH_FILE))) {
+        built.add(lab);
+      } else {
+        String own = messages.lines().filter(l -> l.contains(lab.name() + "/") || l.contains(lab.name() + " "))
+            .collect(Collectors.joining("\n"));
+        errors.put(lab.name(), own.isBlank() ? messages : own);
+      }
     }
-    return new Outcome(null, compilerMessages(tree, r), r);
+    return new Outcome(BuiltTree.of(tree, course, built), errors, r);
   }
 
   /** The compiler's error lines with paths shown relative to the tree, bounded. */

@@ -65,14 +65,44 @@ public final class Workspace {
   public synchronized BuiltTree pristine() {
     if (pristine == null) {
       Path tree = work().resolve("pristine");
+      Path stamp = work().resolve("pristine.fingerprint");
+      String fingerprint = fingerprint();
+      try {
+        if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
+          pristine = BuiltTree.of(tree, course, course.labs());
+          return pristine;
+        }
+        Files.deleteIfExists(stamp);
+      } catch (IOException | UncheckedIOException e) {
+        // not reusable: build it again
+      }
       builder.layOut(tree, Map.of());
       TreeBuilder.Outcome o = builder.build(tree, course.labs(), work().resolve("pristine-build.log"));
       if (!o.ok()) {
-        throw new IllegalStateException("the course itself does not build (log: " + o.process().log() + "):\n" + o.errors());
+        throw new IllegalStateException("the course itself does not build (log: " + o.process().log() + "):\n"
+            + o.allErrors());
       }
       pristine = o.tree();
+      try {
+        Files.writeString(stamp, fingerprint);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return pristine;
+  }
+
+  /** What the pristine tree is made of: every given file's hash and the skeleton's. */
+  private String fingerprint() {
+    StringBuilder sb = new StringBuilder(System.getProperty("java.home")).append('\n');
+    builder.manifest().files().forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
+    for (Lab lab : course.labs()) {
+      for (String f : FileTrees.files(lab.studentDir(), x -> true)) {
+        sb.append(lab.name()).append('/').append(f).append(' ').append(FileTrees.sha256(lab.studentDir().resolve(f)))
+            .append('\n');
+      }
+    }
+    return Integer.toHexString(sb.toString().hashCode()) + "-" + sb.length();
   }
 
   /** A lab's tests, discovered from the pristine build (given tests: the same for every submission). */

@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     b.layOut(tree, files);
     TreeBuilder.Outcome built = b.build(tree, selected, ws.work().resolve("run-build.log"));
     if (!built.ok()) {
-      System.err.println("the build failed:\n" + built.errors());
+      System.err.println("the build failed:\n" + built.allErrors());
       return 2;
     }
     BuiltTree bt = built.tree();
@@ -126,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<JobRunner.Done> done;
     try (Progress p = new Progress("run", total, !noProgress, System.err)) {
-      done = runner.run(jobs, Long.MAX_VALUE, failFast, p::accept, j -> p.started());
+      done = runner.run(jobs, System.nanoTime() + Duration.ofDays(1).toNanos(), failFast, p);
     }
     RunSummary summary = RunSummary.of(done, (System.nanoTime() - start) / 1e9);
     String md = summary.markdown();

@@ -44,8 +44,20 @@ public final class JobRunner {
     this.base = base;
   }
 
-  public List<Done> run(List<Job> jobs, long deadlineNanos, boolean failFast, Consumer<RunOutcome> progress,
-      Consumer<Job> started) {
+  /** Hears jobs start and end and each run's outcome, from the pool's threads. */
+  public interface Listener {
+    default void started(Job job) {}
+
+    default void finished(Job job) {}
+
+    /** A job's outcomes, once they are final (traces archived). */
+    default void done(Done done) {}
+
+    void outcome(RunOutcome outcome);
+  }
+
+  public List<Done> run(List<Job> jobs, long deadlineNanos, boolean failFast, Listener listener) {
+    Consumer<RunOutcome> progress = listener::outcome;
     AtomicBoolean failed = new AtomicBoolean();
     AtomicInteger counter = new AtomicInteger();
     Map<Integer, Done> done = new ConcurrentHashMap<>();
@@ -61,10 +73,12 @@ public final class JobRunner {
           if (skip != null) {
             List<RunOutcome> none = notRun(job.spec(), skip);
             none.forEach(progress);
-            done.put(index, new Done(job, none, List.of()));
+            Done d = new Done(job, none, List.of());
+            done.put(index, d);
+            listener.done(d);
             return;
           }
-          started.accept(job);
+          listener.started(job);
           Duration limit = job.spec().limit().compareTo(Duration.ofNanos(left)) < 0 ? job.spec().limit()
               : Duration.ofNanos(left);
           TestJob.Spec spec = new TestJob.Spec(job.spec().test(), job.spec().firstSeed(), job.spec().count(),
@@ -78,7 +92,10 @@ public final class JobRunner {
           });
           outcomes = Artifacts.archive(scratch, job.artifacts(), base, outcomes);
           FileTrees.delete(scratch);
-          done.put(index, new Done(job, outcomes, Artifacts.pages(job.artifacts(), base)));
+          listener.finished(job);
+          Done d = new Done(job, outcomes, Artifacts.pages(job.artifacts(), base));
+          done.put(index, d);
+          listener.done(d);
         }));
       }
       for (Future<?> f : futures) {

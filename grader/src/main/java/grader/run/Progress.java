@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * The live bar: runs done of all, passed / failed / JVMs running, and the ETA (progressbar's).
  * Without a terminal it prints a plain line every few seconds instead of redrawing.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable, grader.exec.JobRunner.Listener {
   private final ProgressBar bar;
   private final AtomicInteger passed = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
@@ -35,17 +35,20 @@ public final class Progress implements AutoCloseable {
     refresh();
   }
 
-  public void started() {
+  @Override
+  public void started(grader.exec.JobRunner.Job job) {
     running.incrementAndGet();
     refresh();
   }
 
-  public void finishedJvm() {
+  @Override
+  public void finished(grader.exec.JobRunner.Job job) {
     running.decrementAndGet();
     refresh();
   }
 
-  public void accept(RunOutcome o) {
+  @Override
+  public void outcome(RunOutcome o) {
     (o.passed() ? passed : failed).incrementAndGet();
     if (bar != null) {
       bar.step();

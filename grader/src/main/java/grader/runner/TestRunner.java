@@ -118,6 +118,9 @@ public final class TestRunner {
     StringBuilder sb = new StringBuilder();
     Throwable cur = t;
     for (int depth = 0; cur != null && depth < 3; depth++, cur = cur.getCause()) {
+      if (depth > 0 && cur.getMessage() != null && sb.indexOf(cur.getMessage()) >= 0) {
+        continue;
+      }
       if (depth > 0) {
         sb.append("\ncaused by: ");
       }
