@@ -123,7 +123,7 @@ public final class TreeBuilder {
         && !l.contains("re-run Maven") && !l.contains("Re-run Maven") && !l.contains("cwiki.apache.org")
         && !l.equals("[ERROR] ") && !l.contains("full stack trace") && !l.contains("For more information about")
         && !l.contains("After correcting the problems") && !l.contains("mvn <args> -rf"))
-        .map(l -> l.replace(prefix, "")).limit(40).toList();
+        .map(l -> l.replace(prefix, "")).distinct().limit(40).toList();
     String text = lines.isEmpty() ? all.lines().limit(40).collect(Collectors.joining("\n")) : String.join("\n", lines);
     return text.isBlank() ? "the build failed (exit status " + r.exitCode() + ") and printed nothing" : text;
   }

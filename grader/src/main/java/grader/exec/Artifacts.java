@@ -49,6 +49,18 @@ public final class Artifacts {
     return out;
   }
 
+  /** Keeps the output (already capped) of a JVM whose runs failed, as {@code output-N.log}. */
+  public static void keepOutput(Path log, Path dest, int n) {
+    if (Files.isRegularFile(log)) {
+      try {
+        Files.createDirectories(dest);
+        Files.move(log, dest.resolve("output-" + n + ".log"), StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
   /** The viewer pages (HTML) archived for a test, relative to {@code base}. */
   public static List<String> pages(Path dest, Path base) {
     if (!Files.isDirectory(dest)) {

@@ -83,7 +83,8 @@ public final class JobRunner {
               : Duration.ofNanos(left);
           TestJob.Spec spec = new TestJob.Spec(job.spec().test(), job.spec().firstSeed(), job.spec().count(),
               job.spec().real(), limit);
-          Path scratch = scratchRoot.resolve(counter.incrementAndGet() + "-" + job.spec().test().id().replace('#', '.'));
+          int n = counter.incrementAndGet();
+          Path scratch = scratchRoot.resolve(n + "-" + job.spec().test().id().replace('#', '.'));
           List<RunOutcome> outcomes = TestJob.run(tree, job.lab(), jvm, spec, limits, scratch, o -> {
             if (!o.passed()) {
               failed.set(true);
@@ -91,6 +92,9 @@ public final class JobRunner {
             progress.accept(o);
           });
           outcomes = Artifacts.archive(scratch, job.artifacts(), base, outcomes);
+          if (outcomes.stream().anyMatch(o -> !o.passed())) {
+            Artifacts.keepOutput(scratch.resolve("output.log"), job.artifacts(), n);
+          }
           FileTrees.delete(scratch);
           listener.finished(job);
           Done d = new Done(job, outcomes, Artifacts.pages(job.artifacts(), base));

@@ -193,8 +193,21 @@ public final class TestJob {
     if (parsed.done()) {
       return "the test reported no result for this run";
     }
+    String said = harnessLine(fork.tail().isEmpty() ? fork.head() : fork.tail());
     return "the test JVM exited (status " + fork.exitCode() + ") before this run finished"
-        + (fork.exitCode() == 0 ? ": does the code call System.exit?" : "");
+        + (said != null ? "; its last report: " + said : fork.exitCode() == 0 ? ": does the code call System.exit?" : "");
+  }
+
+  private static final Pattern REPORT = Pattern.compile("(?m)^([A-Z][A-Z_]{3,}: .*)$");
+
+  /** The last line of the output in the harness's report form ("BUSY_LOOP: ..."), if any. */
+  static String harnessLine(String output) {
+    Matcher m = REPORT.matcher(output);
+    String last = null;
+    while (m.find()) {
+      last = m.group(1);
+    }
+    return last == null ? null : firstLine(last);
   }
 
   private static String containerMessage(Parsed parsed, ForkResult fork) {

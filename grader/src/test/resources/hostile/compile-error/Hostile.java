@@ -1,0 +1,8 @@
+package raft;
+
+/** Not hostile, just broken: does not compile. */
+final class Hostile {
+  static void run() {
+    int x = "not a number";
+  }
+}
