@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "grader", mixinStandardHelpOptions = true, version = "grader 1.0",
     description = "Runs many seeds of the labs' tests, grades submissions, and exports the student release.",
     subcommands = {RunCommand.class, grader.cli.GradeCommand.class, grader.cli.MergeCommand.class,
+        grader.cli.GradescopeCommand.class, grader.cli.ReleaseCommand.class, grader.cli.SimilarityCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   private Main() {}

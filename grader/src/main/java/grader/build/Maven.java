@@ -17,7 +17,18 @@ public record Maven(boolean offline, Duration timeout) {
   public static final Maven DEFAULT = new Maven(true, Duration.ofMinutes(10));
 
   public ForkResult run(Path tree, Path log, List<String> args) {
-    List<String> cmd = new ArrayList<>(List.of(tree.resolve("mvnw").toString(), "-B", "-ntp"));
+    return run(tree.resolve("mvnw"), tree, log, args);
+  }
+
+  /** Runs the course's wrapper on a pom outside the course tree. */
+  public ForkResult runPom(Path courseRoot, Path pom, Path log, List<String> args) {
+    List<String> all = new ArrayList<>(List.of("-f", pom.toString()));
+    all.addAll(args);
+    return run(courseRoot.resolve("mvnw"), courseRoot, log, all);
+  }
+
+  private ForkResult run(Path mvnw, Path tree, Path log, List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp"));
     if (offline) {
       cmd.add("-o");
     }

@@ -102,7 +102,7 @@ public final class Workspace {
             .append('\n');
       }
     }
-    return Integer.toHexString(sb.toString().hashCode()) + "-" + sb.length();
+    return FileTrees.sha256(sb.toString());
   }
 
   /** A lab's tests, discovered from the pristine build (given tests: the same for every submission). */

@@ -109,6 +109,15 @@ public final class FileTrees {
     }
   }
 
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Deletes a folder and everything in it; a missing folder is fine. */
   public static void delete(Path dir) {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {

@@ -144,7 +144,7 @@ public final class SubmissionGrader {
         }
       });
     }
-    List<String> changed = TreeSnapshot.of(work, scratch).changes(before);
+    List<String> changed = before.changes(TreeSnapshot.of(work, scratch));
     Results.Submission result = assembly.result(runs, pages, changed, false);
     FileTrees.delete(work);
     update.accept(result);
