@@ -28,12 +28,18 @@ public final class Workspace {
   private BuiltTree pristine;
   private final Map<String, List<TestCase>> tests = new LinkedHashMap<>();
 
-  public Workspace(Course course, Path out, Maven maven, String heap) {
+  private final Path work;
+
+  /** A workspace whose scratch and pristine build go in {@code work} (null: {@code out/.work}). */
+  public Workspace(Course course, Path out, Path work, Maven maven, String heap) {
     this.course = course;
     this.out = out.toAbsolutePath().normalize();
+    this.work = work == null ? this.out.resolve(".work") : work.toAbsolutePath().normalize();
     try {
       Files.createDirectories(this.out);
       Files.writeString(this.out.resolve(FileTrees.OUTPUT_MARKER), "written by the grader; never part of a course tree\n");
+      Files.createDirectories(this.work);
+      Files.writeString(this.work.resolve(FileTrees.OUTPUT_MARKER), "written by the grader; never part of a course tree\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the output folder " + this.out + ": " + e.getMessage(), e);
     }
@@ -50,7 +56,7 @@ public final class Workspace {
   }
 
   public Path work() {
-    return out.resolve(".work");
+    return work;
   }
 
   public TreeBuilder builder() {

@@ -18,6 +18,11 @@ public final class CommonOptions {
       description = "where everything the grader writes goes (default: grader/target/grading in the course)")
   Path out;
 
+  @Option(names = "--work", paramLabel = "DIR", hidden = false,
+      description = "where the pristine build and the scratch folders go (default: <out>/.work); give the same "
+          + "folder to several runs to build the pristine course once")
+  Path work;
+
   @Option(names = "--online", description = "let Maven download what the local repository lacks (default: offline)")
   boolean online;
 
@@ -44,7 +49,7 @@ public final class CommonOptions {
   public Workspace workspace(String defaultName) {
     Course c = course();
     Path o = out != null ? out : c.root().resolve("grader/target/grading").resolve(defaultName);
-    return new Workspace(c, o, new Maven(!online, Duration.ofMinutes(15)), memory);
+    return new Workspace(c, o, work, new Maven(!online, Duration.ofMinutes(15)), memory);
   }
 
   public long outputBytes() {

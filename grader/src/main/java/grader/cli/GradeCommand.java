@@ -51,6 +51,10 @@ public final class GradeCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "i/n", description = "grade only the i-th of n slices of the submissions")
   String shard;
 
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "submissions graded at once (each with its -j test JVMs; default: ${DEFAULT-VALUE})")
+  int parallel = 1;
+
   @Option(names = "--gradescope", paramLabel = "FILE", description = "also write Gradescope's results.json here")
   Path gradescope;
 
@@ -81,21 +85,22 @@ public final class GradeCommand implements Callable<Integer> {
       System.err.println("no submission to grade" + (shard == null ? "" : " in shard " + shard));
     }
     SubmissionGrader grader = new SubmissionGrader(ws, grading.options(common));
-    List<Results.Submission> results = new ArrayList<>();
-    for (Path sub : subs) {
-      String id = what.reference ? "reference" : Intake.idOf(sub);
-      System.err.println("grading " + id + " (" + sub + ")");
-      Results.Submission r = grader.grade(sub, id, partial -> {
-        if (gradescope != null) {
-          GradescopeResults.write(gradescope, partial, visibility);
-        }
-      });
-      if (gradescope != null) {
-        GradescopeResults.write(gradescope, r, visibility);
+    List<Results.Submission> results = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parallel))) {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (Path sub : subs) {
+        futures.add(pool.submit(() -> results.add(gradeOne(ws, grader, sub))));
       }
-      results.add(r);
-      System.out.println(id + ": " + r.summary());
-      System.out.println("  report: " + ws.out().resolve(id).resolve("report.html"));
+      for (var f : futures) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+      }
     }
     if (results.size() > 1 || what.classDir != null || shard != null) {
       List<Results.Submission> all = results.stream()
@@ -105,6 +110,24 @@ public final class GradeCommand implements Callable<Integer> {
           + ws.out().resolve("class.html"));
     }
     return 0;
+  }
+
+  private Results.Submission gradeOne(Workspace ws, SubmissionGrader grader, Path sub) {
+    String id = what.reference ? "reference" : Intake.idOf(sub);
+    System.err.println("grading " + id + " (" + sub + ")");
+    Results.Submission r = grader.grade(sub, id, partial -> {
+      if (gradescope != null) {
+        GradescopeResults.write(gradescope, partial, visibility);
+      }
+    });
+    if (gradescope != null) {
+      GradescopeResults.write(gradescope, r, visibility);
+    }
+    synchronized (System.out) {
+      System.out.println(id + ": " + r.summary());
+      System.out.println("  report: " + ws.out().resolve(id).resolve("report.html"));
+    }
+    return r;
   }
 
   /** Each lab's reference laid out as a submission (lab/src/student/java/...). */

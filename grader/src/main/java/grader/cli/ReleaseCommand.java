@@ -27,7 +27,7 @@ public final class ReleaseCommand implements Callable<Integer> {
   Path to;
 
   @Option(names = "--exclude", split = ",", paramLabel = "PATH",
-      description = "paths left out (default: bench/, BENCHMARKS.md, docs/benchmarks/, grader/src/test/)")
+      description = "paths left out (default: bench/, BENCHMARKS.md, docs/benchmarks/, grader/src/test/, .ci/run)")
   List<String> exclude = new ArrayList<>(Export.DEFAULT_EXCLUDES);
 
   @Option(names = "--no-verify", description = "export only")

@@ -47,7 +47,7 @@ public final class FileTrees {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String rel = relative(root, file);
-          if (attrs.isRegularFile() && keep.test(rel)) {
+          if (attrs.isRegularFile() && !SKIPPED_DIRS.contains(file.getFileName().toString()) && keep.test(rel)) {
             out.add(rel);
           }
           return FileVisitResult.CONTINUE;

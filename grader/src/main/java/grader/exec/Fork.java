@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Runs one child process under {@link Limits}: its output (stdout and stderr merged) goes to a log
  * file and is counted as it arrives; past the output cap or the wall time, the whole process tree
  * is killed. Nothing the child does can make this call hang: the wait is bounded, the reader is
- * a daemon, and the tree is killed before returning.
+ * a daemon, and the tree is killed before returning. In {@code env}, a null value removes a variable.
  */
 public final class Fork {
   private static final int KEEP = 16 * 1024;
@@ -30,7 +30,13 @@ public final class Fork {
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-      pb.environment().putAll(env);
+      env.forEach((k, v) -> {
+        if (v == null) {
+          pb.environment().remove(k);
+        } else {
+          pb.environment().put(k, v);
+        }
+      });
       p = pb.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command.getFirst() + ": " + e.getMessage(), e);

@@ -95,7 +95,7 @@ public final class Overlay {
 
   /**
    * The folder of the submission that corresponds to the course root: the first (shallowest)
-   * folder holding a lab folder with a student folder, or the submission itself.
+   * folder holding a lab's folder, or the submission itself.
    */
   static Path findRoot(Course course, Path submitted) {
     List<Path> level = List.of(submitted);
@@ -103,7 +103,7 @@ public final class Overlay {
       List<Path> next = new ArrayList<>();
       for (Path dir : level) {
         for (Lab lab : course.labs()) {
-          if (Files.isDirectory(dir.resolve(lab.name()).resolve(Lab.STUDENT))) {
+          if (Files.isDirectory(dir.resolve(lab.name()))) {
             return dir;
           }
         }

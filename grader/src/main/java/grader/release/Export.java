@@ -17,9 +17,9 @@ import java.util.List;
  * {@code exclude}; the README for students; and the hash manifest that {@code grade} checks.
  */
 public final class Export {
-  /** Left out by default: benchmark scripts and figures, which run the reference. */
+  /** Left out by default: what runs the reference (benchmarks, the course's CI script) and the grader's tests. */
   public static final List<String> DEFAULT_EXCLUDES = List.of("bench/", "BENCHMARKS.md", "docs/benchmarks/",
-      "grader/src/test/");
+      "grader/src/test/", ".ci/run");
 
   private Export() {}
 

@@ -26,18 +26,14 @@ public final class LeakScan {
 
   private LeakScan() {}
 
-  public static List<String> findings(Course course, Path export) {
-    List<String> out = new ArrayList<>();
-    List<String> exported = FileTrees.files(export, f -> true);
-    List<String> solution = FileTrees.files(course.root(), Manifest::isInstructorOnly);
-    Set<String> solutionHashes = new HashSet<>();
+  /** Lines of solution code found in no given or skeleton file, each with its file. */
+  public static Map<String, String> distinctiveLines(Course course) {
     Map<String, String> distinctive = new HashMap<>();
     Set<String> shared = new HashSet<>();
     for (String f : FileTrees.files(course.root(), rel -> !Manifest.isInstructorOnly(rel) && rel.endsWith(".java"))) {
       lines(course.root().resolve(f)).forEach(shared::add);
     }
-    for (String f : solution) {
-      solutionHashes.add(FileTrees.sha256(course.root().resolve(f)));
+    for (String f : FileTrees.files(course.root(), Manifest::isInstructorOnly)) {
       for (String line : lines(course.root().resolve(f))) {
         if (line.length() >= MIN_LINE && !shared.contains(line) && !line.startsWith("*") && !line.startsWith("//")
             && !line.startsWith("import ")) {
@@ -45,6 +41,17 @@ public final class LeakScan {
         }
       }
     }
+    return distinctive;
+  }
+
+  public static List<String> findings(Course course, Path export) {
+    List<String> out = new ArrayList<>();
+    List<String> exported = FileTrees.files(export, f -> true);
+    Set<String> solutionHashes = new HashSet<>();
+    for (String f : FileTrees.files(course.root(), Manifest::isInstructorOnly)) {
+      solutionHashes.add(FileTrees.sha256(course.root().resolve(f)));
+    }
+    Map<String, String> distinctive = distinctiveLines(course);
     for (String f : exported) {
       if (Manifest.isInstructorOnly(f)) {
         out.add(f + ": a solution folder is in the release");

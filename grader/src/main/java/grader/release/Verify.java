@@ -37,7 +37,7 @@ public final class Verify {
     if (build.exitCode() != 0 || build.killed() != null) {
       return new Report(leaks, "the release does not build: see " + build.log() + "\n" + tail(build.log()), List.of(), 0);
     }
-    Workspace ws = new Workspace(Course.at(export), out.resolve("skeleton"), maven, heap);
+    Workspace ws = new Workspace(Course.at(export), out.resolve("skeleton"), null, maven, heap);
     Path empty = out.resolve("empty-submission");
     try {
       Files.createDirectories(empty);

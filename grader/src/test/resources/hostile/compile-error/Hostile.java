@@ -1,8 +1,0 @@
-package raft;
-
-/** Not hostile, just broken: does not compile. */
-final class Hostile {
-  static void run() {
-    int x = "not a number";
-  }
-}
