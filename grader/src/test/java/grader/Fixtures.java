@@ -53,16 +53,24 @@ final class Fixtures {
       all.add(2, COURSE.toString());
     }
     PrintStream old = System.out;
+    PrintStream oldErr = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     int status;
     try {
       status = Main.execute(all.toArray(String[]::new));
     } finally {
       System.setOut(old);
+      System.setErr(oldErr);
     }
     String out = buf.toString(StandardCharsets.UTF_8);
-    old.print(out);
+    if (status != 0) {
+      // quiet when it went well; everything it said when it did not
+      oldErr.print(err.toString(StandardCharsets.UTF_8));
+      old.print(out);
+    }
     return new Ran(status, out);
   }
 

@@ -41,6 +41,14 @@ public record BuiltTree(Path root, Map<String, List<String>> classpaths) {
     return cp;
   }
 
+  /** This tree's class path of {@code lab} moved to another copy of the tree. */
+  BuiltTree relocated(Path other, Lab lab) {
+    String from = root.toString();
+    List<String> cp = classpath(lab).stream()
+        .map(e -> e.startsWith(from + "/") ? other + e.substring(from.length()) : e).toList();
+    return new BuiltTree(other, Map.of(lab.name(), cp));
+  }
+
   static List<String> readClasspath(Path tree, Lab lab) {
     Path file = tree.resolve(lab.name()).resolve(CLASSPATH_FILE);
     try {

@@ -46,6 +46,8 @@ public record Maven(boolean offline, Duration timeout) {
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("MAVEN_PROJECTBASEDIR", null);
     env.put("MAVEN_ARGS", null);
+    // short builds: the quick JIT and a small collector halve Maven's time here
+    env.put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto");
     env.put("MAVEN_CONFIG", null);
     ForkResult r = Fork.run(cmd, tree, env, null, log, new Limits(timeout, "1g", 32L << 20));
     if (offline && r.exitCode() != 0 && r.killed() == null && mentionsOffline(log)) {

@@ -83,15 +83,35 @@ public final class TreeBuilder {
    * fails does not stop the others ({@code --fail-at-end}).
    */
   public Outcome build(Path tree, List<Lab> labs, Path log) {
+    return build(tree, labs, log, null);
+  }
+
+  /**
+   * As {@link #build(Path, List, Path)}; with {@code like} (a built copy of the same course, whose
+   * poms are the same), a single lab's class path is taken from it instead of asking Maven again.
+   */
+  public Outcome build(Path tree, List<Lab> labs, Path log, BuiltTree like) {
     String modules = labs.stream().map(Lab::name).collect(Collectors.joining(","));
     for (Lab lab : labs) {
       FileTrees.delete(tree.resolve(lab.name()).resolve(BuiltTree.CLASSPATH_FILE));
     }
-    ForkResult r = maven.run(tree, log, List.of("-q", "-fae", "test-compile", "dependency:build-classpath",
-        "-Dmdep.outputFile=" + BuiltTree.CLASSPATH_FILE, "-Dmdep.includeScope=test",
-        // the stale-file check (not the incremental one, which keeps absolute paths) sees the
-        // copied framework classes as up to date
-        "-Dmaven.compiler.useIncrementalCompilation=false", "-pl", modules));
+    boolean reuse = like != null && labs.size() == 1;
+    List<String> args = new java.util.ArrayList<>(List.of("-q", "-fae", "test-compile"));
+    if (!reuse) {
+      args.addAll(List.of("dependency:build-classpath", "-Dmdep.outputFile=" + BuiltTree.CLASSPATH_FILE,
+          "-Dmdep.includeScope=test"));
+    }
+    // the stale-file check (not the incremental one, which keeps absolute paths) sees the copied
+    // framework classes as up to date
+    args.addAll(List.of("-Dmaven.compiler.useIncrementalCompilation=false", "-pl", modules));
+    ForkResult r = maven.run(tree, log, args);
+    if (reuse) {
+      Lab lab = labs.getFirst();
+      if (r.exitCode() == 0 && r.killed() == null) {
+        return new Outcome(like.relocated(tree, lab), Map.of(), r);
+      }
+      return new Outcome(new BuiltTree(tree, Map.of()), Map.of(lab.name(), compilerMessages(tree, r)), r);
+    }
     List<Lab> built = new java.util.ArrayList<>();
     Map<String, String> errors = new java.util.LinkedHashMap<>();
     String messages = r.exitCode() == 0 && r.killed() == null ? "" : compilerMessages(tree, r);

@@ -26,6 +26,7 @@ public final class Workspace {
   private final TreeBuilder builder;
   private final JvmCommand jvm;
   private BuiltTree pristine;
+  private boolean pristineReused;
   private final Map<String, List<TestCase>> tests = new LinkedHashMap<>();
 
   private final Path work;
@@ -76,6 +77,7 @@ public final class Workspace {
       try {
         if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
           pristine = BuiltTree.of(tree, course, course.labs());
+          pristineReused = true;
           return pristine;
         }
         Files.deleteIfExists(stamp);
@@ -113,11 +115,14 @@ public final class Workspace {
 
   /** A lab's tests, discovered from the pristine build (given tests: the same for every submission). */
   public synchronized List<TestCase> tests(Lab lab) {
-    return tests.computeIfAbsent(lab.name(), n -> Discovery.tests(pristine(), lab, jvm, work().resolve("discovery")));
+    BuiltTree built = pristine();
+    return tests.computeIfAbsent(lab.name(), n -> pristineReused
+        ? Discovery.cached(built, lab, jvm, work().resolve("discovery"))
+        : Discovery.tests(built, lab, jvm, work().resolve("discovery")));
   }
 
   /** A lab's tests as discovered in another built tree (for {@code run}, which builds its own). */
   public List<TestCase> tests(BuiltTree tree, Lab lab) {
-    return Discovery.tests(tree, lab, jvm, work().resolve("discovery"));
+    return Discovery.tests(tree, lab, jvm, work().resolve("discovery-" + tree.root().getFileName()));
   }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The course tree as the grader sees it: the parent pom's {@code lab*} modules are the labs, a
+ * The course tree as the grader sees it: the parent pom's {@code lab*} modules with a student
+ * folder are the labs, a
  * lab's {@code src/student/java} is what a student may edit, everything else is given. The JVM
  * flags every test needs are the parent pom's {@code labs.argLine}. Nothing about a particular
  * lab is known in advance: a new lab module is picked up as soon as the parent pom lists it.
@@ -44,10 +45,11 @@ public final class Course {
     PomReader parent = new PomReader(pom);
     List<Lab> labs = new ArrayList<>();
     for (String module : parent.modules()) {
-      if (!module.startsWith("lab") || module.equals("labs")) {
+      Path labDir = dir.resolve(module);
+      // a lab is a lab* module with files for students (the framework module has none)
+      if (!module.startsWith("lab") || !Files.isDirectory(labDir.resolve(Lab.STUDENT))) {
         continue;
       }
-      Path labDir = dir.resolve(module);
       Set<String> allows = new LinkedHashSet<>();
       if (Files.isRegularFile(labDir.resolve("pom.xml"))) {
         new PomReader(labDir.resolve("pom.xml")).property(ALLOW_PROPERTY).ifPresent(v ->

@@ -17,6 +17,12 @@ import java.util.List;
 public final class Discovery {
   private Discovery() {}
 
+  /** The tests listed by an earlier run on the same (unchanged) pristine tree, or listed now. */
+  public static List<TestCase> cached(BuiltTree tree, Lab lab, JvmCommand jvm, Path workDir) {
+    Path out = workDir.resolve(lab.name() + "-tests.json");
+    return Files.isRegularFile(out) ? read(lab, out) : tests(tree, lab, jvm, workDir);
+  }
+
   public static List<TestCase> tests(BuiltTree tree, Lab lab, JvmCommand jvm, Path workDir) {
     Path out = workDir.resolve(lab.name() + "-tests.json");
     Path log = workDir.resolve(lab.name() + "-discovery.log");
@@ -33,6 +39,10 @@ public final class Discovery {
       throw new IllegalStateException("could not list the tests of " + lab.name() + " (exit " + r.exitCode()
           + "):\n" + r.output());
     }
+    return read(lab, out);
+  }
+
+  private static List<TestCase> read(Lab lab, Path out) {
     try {
       List<RunnerRecord.Listed> listed = new Gson().fromJson(Files.readString(out),
           new TypeToken<List<RunnerRecord.Listed>>() {}.getType());

@@ -82,7 +82,7 @@ public final class SubmissionGrader {
         FileTrees.copy(f.getValue().getParent(), to.resolve(f.getKey()).getParent(), List.of(f.getValue().getFileName().toString()));
       }
     }
-    TreeBuilder.Outcome built = b.build(tree, labs, dir.resolve("build.log"));
+    TreeBuilder.Outcome built = b.build(tree, labs, dir.resolve("build.log"), pristine);
     Map<String, Results.Lab> labResults = new LinkedHashMap<>();
     Map<String, List<TestCase>> graded = new LinkedHashMap<>();
     for (Lab lab : labs) {
