@@ -41,6 +41,10 @@ public final class CheckerBenchmark {
 
   public static void main(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick");
+    if (Arrays.asList(args).contains("--hard-only")) {
+      HardClassBenchmark.run(quick);
+      return;
+    }
     int runs = quick ? 5 : 21;
     List<Case> etcd = new ArrayList<>();
     for (int n : CheckerData.ETCD_FILES) {
@@ -81,6 +85,8 @@ public final class CheckerBenchmark {
     System.out.printf(Locale.ROOT,
         "%nGenerated KV history: 10 clients x 1,000 ops over 50 keys (%d ops)%n", big.size());
     table(generated, quick ? 3 : 7);
+
+    HardClassBenchmark.run(quick);
   }
 
   private static int firstGet(List<Operation<KvModel.Input, String>> ops, int from) {
