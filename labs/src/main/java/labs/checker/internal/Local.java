@@ -93,13 +93,13 @@ public record Local(
     return best;
   }
 
-  /** One line for a story: "client 3: read() -> 5 (called at 10, returned at 20)". */
+  /** An operation in a story: "client 3 read() -> 5 [10, 20]" (its call and return times). */
   String describe(Model<Object, Object, Object> model, int i) {
     String text = model.describeOperation(inputs[i], outputs[i]);
     if (text.length() > 120) {
       text = text.substring(0, 120) + "...";
     }
-    return "client " + client[i] + ": " + text + " (called at " + call[i] + ", "
-        + (complete(i) ? "returned at " + ret[i] : "never returned") + ")";
+    return "client " + client[i] + " " + text + " [" + call[i] + ", "
+        + (complete(i) ? Long.toString(ret[i]) : "never returned") + "]";
   }
 }

@@ -224,42 +224,44 @@ final class UniqueRegisterPath {
     Role r = groups.role[op];
     if (r == Role.READ && by >= 0 && view.value[by] != null && groups.role[by] != Role.READ
         && view.value[by].equals(groups.readValue[op])) {
-      reason = "it saw the value that " + describe(by) + " wrote";
+      reason = "it saw the value that one wrote";
     } else if (r == Role.LINK && by >= 0 && groups.role[by] == Role.READ
         && groups.readValue[by].equals(view.expected[op])) {
-      reason = describe(by) + " saw " + RegisterUnits.show(groups.readValue[by])
+      reason = "that one saw " + RegisterUnits.show(groups.readValue[by])
           + ", the value this swap replaced, and a replaced value never comes back";
     } else if (r == Role.LINK && by >= 0 && groups.role[by] != Role.READ
         && view.value[by].equals(view.expected[op])) {
-      reason = "it replaced the value that " + describe(by) + " wrote";
+      reason = "it replaced the value that one wrote";
     } else {
-      reason = "in the chain of values of " + unitName(u) + " it comes after that operation";
+      reason = "it comes after that operation in " + unitName(u);
     }
-    story = describe(op) + " must take effect after " + (by >= 0 ? describe(by) : "its chain starts")
-        + " (" + reason + "), but it returned before that operation was called.";
+    story = describe(op) + " must take effect after " + describe(by) + ": " + reason
+        + ". But it returned before that one was called.";
     blamed = op;
   }
 
   private void overlap(Unit a, Unit b) {
-    story = span(a) + "; " + span(b) + ". The two stretches overlap, but the register holds one "
-        + "value at a time and a value once replaced is never written again.";
+    story = span(a) + ", and " + span(b) + ". The two stretches overlap, but the "
+        + "register holds one value at a time and a value, once replaced, is never written again.";
     blamed = b.fOp >= 0 ? b.fOp : a.sOp;
   }
 
   private void inside(Unit b, Unit a) {
-    story = "every operation of " + unitName(b) + " overlaps only the stretch from " + b.s
-        + " (when " + describe(b.sOp) + " was called) to " + b.f + " (when " + describe(b.fOp)
-        + " returned); but " + span(a) + ", which covers that whole stretch. There is no moment "
-        + "left for " + unitName(b) + ".";
+    String ran = b.sOp == b.fOp ? "(" + describe(b.sOp) + ")"
+        : "(from when " + describe(b.sOp) + " was called to when " + describe(b.fOp)
+            + " returned)";
+    story = "Every operation of " + unitName(b) + " ran across the stretch from " + b.s + " to "
+        + b.f + " " + ran + ", but " + span(a) + ", all around it: there is no moment left for "
+        + unitName(b) + ".";
     blamed = b.fOp;
   }
 
-  /** "the value 5 (written by ...) had to stay in place from 10 (when ... returned) until ..." */
+  /** "value 1 had to stay in place from 10 (... had returned) until 20 (... was called ...)". */
   private String span(Unit u) {
-    String from = u.initial ? "from the start" : "from " + u.f + " (when " + describe(u.fOp)
-        + " returned, so it was in place by then)";
-    return unitName(u) + " had to stay in place " + from + " until " + u.s + " (when "
-        + describe(u.sOp) + " was called, and still saw it)";
+    String from = u.initial ? "from the start" : "from " + u.f + " (" + describe(u.fOp)
+        + " had returned)";
+    return unitName(u) + " had to stay in place " + from + " until " + u.s + " ("
+        + describe(u.sOp) + " was called and still saw it)";
   }
 
   private String unitName(Unit u) {
@@ -268,8 +270,8 @@ final class UniqueRegisterPath {
     }
     int root = u.ops.getFirst();
     boolean chain = u.writer.stream().filter(w -> w).count() > 1;
-    return (chain ? "the values of the chain that starts with " : "the value ")
-        + RegisterUnits.show(view.value[root]) + " (written by " + describe(root) + ")";
+    return (chain ? "the chain of values swapped in after " : "value ")
+        + RegisterUnits.show(view.value[root]);
   }
 
   private String describe(int op) {

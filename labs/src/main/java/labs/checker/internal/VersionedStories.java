@@ -77,7 +77,7 @@ final class VersionedStories {
           int op = (int) a[2];
           ops.refute(op, describe(op) + " needed the key's version to differ from " + v
               + " at some instant of its run, but version " + v + " was current all that time: "
-              + "it was created by " + Intervals.max(here) + " at the latest, before that put "
+              + "it was created at " + Intervals.max(here) + " at the latest, before that put "
               + "was called, and version " + w + " cannot have been created before "
               + Intervals.min(allowed) + ", after it returned.");
           return;
@@ -99,7 +99,7 @@ final class VersionedStories {
     }
     int op = (int) latest[2];
     ops.refute(op, describe(op) + " needed the key's version to differ from " + v + ", but "
-        + "version " + v + " was created by " + Intervals.max(here) + " at the latest, before "
+        + "version " + v + " was created at " + Intervals.max(here) + " at the latest, before "
         + "that put was called, and no put could have replaced it afterwards.");
   }
 

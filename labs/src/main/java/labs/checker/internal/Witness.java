@@ -82,7 +82,8 @@ final class Witness {
       String method, String story, int blamed, int[] tentative, long steps) {
     int[] prefix = Arrays.copyOf(tentative, longestValidPrefix(model, ops, tentative));
     boolean inPrefix = blamed >= 0 && Arrays.stream(prefix).anyMatch(op -> op == blamed);
-    return new Decision.Decided(false, method, story, prefix, inPrefix ? -1 : blamed,
+    String sentence = Character.toUpperCase(story.charAt(0)) + story.substring(1);
+    return new Decision.Decided(false, method, sentence, prefix, inPrefix ? -1 : blamed,
         steps + tentative.length);
   }
 
