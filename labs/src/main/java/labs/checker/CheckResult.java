@@ -25,8 +25,8 @@ import java.util.Optional;
  *     decided; else OK
  * @param partitions per partition, in order of each one's first call
  * @param elapsed how long the check took (wall clock)
- * @param steps how many search steps the check took, over all partitions (the same on every
- *     machine: compare it with {@link CheckOptions#stepBudget})
+ * @param steps how many steps the check took, over all partitions: the fast paths' and the
+ *     search's (the same on every machine: compare it with {@link CheckOptions#stepBudget})
  * @param options how the check ran (its bounds in particular)
  */
 public record CheckResult<I, O>(

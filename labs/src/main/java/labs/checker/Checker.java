@@ -14,7 +14,10 @@ import labs.checker.internal.Search;
 
 /**
  * Checks histories for linearizability (a port of Porcupine's algorithm: Wing &amp; Gong / Lowe
- * search with memoisation, P-compositional partitions checked independently).
+ * search with memoisation, P-compositional partitions checked independently), with exact fast
+ * paths in front of the search for the histories the labs produce (versioned keys; registers and
+ * key/value gets and puts with unique written values): those stay fast with many clients and
+ * crashed operations, where the search gives up (see the package docs).
  *
  * <pre>{@code
  * CheckResult<KvModel.Input, String> result =

@@ -14,12 +14,9 @@ import labs.checker.models.RegisterModel;
 /**
  * Prints how long the checker takes on Porcupine's data set and on a large generated key/value
  * history, after warming up the JVM, next to Porcupine's own figures (Go, v1.3.0, 2-core VM,
- * from the data set's EXPECTED.md). Not a test: it asserts nothing about time. Run:
- *
- * <pre>
- * ./mvnw -q -pl labs test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=labs.checker.CheckerBenchmark [-Dexec.args=--quick]
- * </pre>
+ * from the data set's EXPECTED.md), then the hard classes with and without the fast paths
+ * ({@link HardClassBenchmark}). Not a test: it asserts nothing about time. Run {@code bash
+ * bench/checker.sh [--quick] [--hard-only]}.
  */
 public final class CheckerBenchmark {
   private static final CheckOptions OPTIONS = CheckOptions.of(Duration.ofSeconds(60));

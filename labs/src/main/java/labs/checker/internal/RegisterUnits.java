@@ -123,7 +123,7 @@ final class RegisterUnits {
         }
         Integer other = writerOf.putIfAbsent(v, i);
         if (other != null) {
-          return fail("value " + v + " is written twice (by " + describe(other) + " and by "
+          return fail("value " + show(v) + " is written twice (by " + describe(other) + " and by "
               + describe(i) + ")");
         }
       }
