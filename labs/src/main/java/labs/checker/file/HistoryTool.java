@@ -108,6 +108,10 @@ public final class HistoryTool implements Callable<Integer> {
       } catch (NoSuchFileException e) {
         throw new IOException("no such file: " + file);
       }
+      if (model != null && !format.equals("ops")) {
+        throw new IllegalArgumentException("--model is for the ops format; a " + format
+            + " log implies its model");
+      }
       return switch (format) {
         case "ops" -> HistoryFile.read(text, model);
         case "jepsen" -> JepsenLog.read(text);

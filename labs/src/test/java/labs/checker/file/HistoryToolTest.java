@@ -120,6 +120,8 @@ class HistoryToolTest {
         "history: unknown model \"stack\": use register, kv or versioned-kv");
     Run format = run("check", "--format", "csv", file("f.txt", GOOD).toString());
     assertThat(format.err().strip()).contains("unknown format \"csv\"");
+    assertThat(run("check", "--format", "jepsen", "--model", "kv", file("j.log", "").toString())
+        .err()).contains("--model is for the ops format");
     assertThat(run("check", "--timeout", "soon", file("t.txt", GOOD).toString()).code())
         .isEqualTo(2);
     assertThat(run("frobnicate").code()).isEqualTo(2);
