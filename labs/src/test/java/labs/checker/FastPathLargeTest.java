@@ -83,6 +83,10 @@ class FastPathLargeTest {
         var result = Checker.check(VersionedKvModel.INSTANCE, ops, BUDGET);
         assertFastAndRight(result, legal, clients + " clients");
         assertThat(result.partitions()).hasSize(5);
+        // Deterministic: the same steps and evidence with one thread or several.
+        var again = Checker.check(VersionedKvModel.INSTANCE, ops, BUDGET.withParallelism(1));
+        assertThat(again.steps()).isEqualTo(result.steps());
+        assertThat(again.partitions()).isEqualTo(result.partitions());
       }
     }
   }
