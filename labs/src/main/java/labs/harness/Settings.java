@@ -81,21 +81,20 @@ record Settings(Long seed, int iterations, boolean checkDeterminism, boolean pro
 
   /** The one command that replays a test with a seed. */
   String replayCommand(String testClass, String method, long seed) {
-    StringBuilder sb = new StringBuilder(runCommand(testClass, method));
-    sb.append(" -Dlabs.seed=").append(seed);
-    if (mode == World.Mode.REAL) {
-      sb.append(" -Dlabs.runtime=real");
-    }
-    return sb.toString();
+    return command(testClass, method, " -Dlabs.seed=" + seed) + (mode == World.Mode.REAL ? " -Dlabs.runtime=real" : "");
   }
 
   /** The command that runs one test (any seed). */
   String runCommand(String testClass, String method) {
+    return command(testClass, method, "");
+  }
+
+  private String command(String testClass, String method, String switches) {
     StringBuilder sb = new StringBuilder("./mvnw test");
     if (!module.isEmpty()) {
       sb.append(" -pl ").append(module);
     }
-    sb.append(" -Dtest='").append(testClass).append('#').append(method).append('\'');
+    sb.append(" -Dtest='").append(testClass).append('#').append(method).append('\'').append(switches);
     if (solution) {
       sb.append(" -Psolution");
     }

@@ -83,6 +83,8 @@ public final class StudentCodeRules {
       new Forbidden("java.lang.Math", "random", "use Env.random(): seeded from the run's seed"),
       new Forbidden("java.util.concurrent.ThreadLocalRandom", "current", "use Env.random(): seeded from the run's seed"),
       new Forbidden("java.util.UUID", "randomUUID", "use Env.random() to make ids"),
+      new Forbidden("java.lang.System", "identityHashCode",
+          "identity hash codes differ in every run: base no choice or order on them (use ids or names)"),
       new Forbidden("java.util.Collections", "shuffle", Overloads.UNSEEDED,
           "pass Env.random(): Collections.shuffle(list, Env.random())"),
       new Forbidden("java.util.SplittableRandom", "<init>", Overloads.NO_ARGUMENTS,

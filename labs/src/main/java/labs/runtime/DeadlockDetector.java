@@ -33,6 +33,19 @@ final class DeadlockDetector {
     return state == JdkHooks.BLOCKED || (state == JdkHooks.PARKED && Locks.isLock(LockSupport.getBlocker(t.thread)));
   }
 
+  /**
+   * The thread holding the lock {@code t} waits for if that thread has ended: nothing can release
+   * the lock any more (only its owner may unlock a {@code ReentrantLock}). Null otherwise.
+   */
+  static Thread endedOwner(SimThread t) {
+    if (!t.canRun() || t.queued || JdkHooks.state(t.thread) != JdkHooks.PARKED) {
+      return null;
+    }
+    Object blocker = LockSupport.getBlocker(t.thread);
+    Thread owner = Locks.isLock(blocker) ? Locks.ownerOf(blocker) : null;
+    return owner != null && owner.getState() == Thread.State.TERMINATED ? owner : null;
+  }
+
   /** The threads of a cycle through {@code start}, in wait order, or null if there is none. */
   List<SimThread> cycleThrough(SimThread start) {
     List<SimThread> path = new ArrayList<>();

@@ -11,6 +11,8 @@ final class SimThread {
   boolean terminated;
   /** Its uncaught-exception handler is running: the thread is about to end. */
   boolean dying;
+  /** It is on the simulation's list of threads that may be waiting for a lock. */
+  boolean inLockWaiters;
   /** How many steps the thread has run. */
   long runs;
   /** Virtual time at which the thread last stopped running (it has waited since). */

@@ -37,6 +37,9 @@ final class Simulation implements Backend, Executor {
   private final ArrayList<SimThread> monitorWaiters = new ArrayList<>();
   private final ArrayList<SimThread> threads = new ArrayList<>();
   private final ArrayList<SimThread> newLockWaiters = new ArrayList<>();
+  /** Threads that stopped waiting for a lock and may still wait (pruned at each look). */
+  private final ArrayList<SimThread> lockWaiters = new ArrayList<>();
+  private boolean endedSinceLastLook;
   private final IdentityHashMap<Runnable, SimThread> byTask = new IdentityHashMap<>();
   private final IdentityHashMap<Thread, SimThread> byThread = new IdentityHashMap<>();
   private final DeadlockDetector deadlocks = new DeadlockDetector(byThread::get, () -> threads);
@@ -324,7 +327,7 @@ final class Simulation implements Backend, Executor {
       }
       fireTimersDueBy(now);
       if (runQueue.isEmpty()) {
-        if (!newLockWaiters.isEmpty() && findLockCycle()) {
+        if ((!newLockWaiters.isEmpty() || (endedSinceLastLook && !lockWaiters.isEmpty())) && findLockCycle()) {
           break;
         }
         TimerQueue.Timer next = timers.peek();
@@ -383,6 +386,7 @@ final class Simulation implements Backend, Executor {
     int state = JdkHooks.state(st.thread);
     if (state == JdkHooks.TERMINATED) {
       st.terminated = true;
+      endedSinceLastLook = true;
       byTask.remove(st.task);
       byThread.remove(st.thread);
       if (++terminatedSinceCompaction > 1024 && terminatedSinceCompaction > threads.size() / 2) {
@@ -400,19 +404,52 @@ final class Simulation implements Backend, Executor {
     }
     if (DeadlockDetector.waitsForALock(st)) {
       newLockWaiters.add(st);
+      if (!st.inLockWaiters) {
+        st.inLockWaiters = true;
+        lockWaiters.add(st);
+      }
     }
   }
 
   /** Checks the threads that began to wait for a lock since the last look; fails on a cycle. */
   private boolean findLockCycle() {
     List<SimThread> cycle = null;
-    for (SimThread t : newLockWaiters) {
-      cycle = deadlocks.cycleThrough(t);
-      if (cycle != null) {
+    Thread ended = null;
+    SimThread waiter = null;
+    lockWaiters.removeIf(t -> {
+      boolean gone = !t.canRun() || !DeadlockDetector.waitsForALock(t);
+      t.inLockWaiters &= !gone;
+      return gone;
+    });
+    if (endedSinceLastLook) {
+      for (SimThread t : lockWaiters) {
+        ended = DeadlockDetector.endedOwner(t);
+        if (ended != null) {
+          waiter = t;
+          break;
+        }
+      }
+      endedSinceLastLook = false;
+    }
+    for (SimThread t : ended != null ? List.<SimThread>of() : newLockWaiters) {
+      ended = DeadlockDetector.endedOwner(t);
+      cycle = ended == null ? deadlocks.cycleThrough(t) : null;
+      if (ended != null || cycle != null) {
+        waiter = t;
         break;
       }
     }
     newLockWaiters.clear();
+    if (ended != null) {
+      ThreadReport r = new ThreadReport(statuses());
+      String head = "in node " + waiter.node.name() + " at virtual time " + ThreadReport.seconds(now) + ", thread "
+          + ended.getName() + " ended while it held a lock, so the lock will never be released. Waiting for it:\n"
+          + r.orphans(ended) + "Unlock in a finally block, so that every path out (a return, an exception) "
+          + "releases the lock: lock.lock(); try { ... } finally { lock.unlock(); }\n";
+      ThreadReport.Text t = r.threads(head, now, List.of(waiter));
+      fail(new RunFailure(RunFailure.Kind.DEADLOCK, t.console(), t.full(), null));
+      return true;
+    }
     if (cycle == null) {
       return false;
     }
@@ -431,7 +468,7 @@ final class Simulation implements Backend, Executor {
     String head = "in node " + String.join(" and ", nodes) + " at virtual time " + ThreadReport.seconds(now) + ", "
         + cycle.size() + " threads wait for each other's locks, so none of them can ever run again (the other "
         + "nodes may run on):\n" + r.cycle(members) + "Take the locks in the same order everywhere, or use one lock.\n";
-    ThreadReport.Text t = r.threads(now, cycle).prefixed(head);
+    ThreadReport.Text t = r.threads(head, now, cycle);
     fail(new RunFailure(RunFailure.Kind.DEADLOCK, t.console(), t.full(), null));
     return true;
   }
@@ -504,7 +541,7 @@ final class Simulation implements Backend, Executor {
   private RunFailure report(RunFailure.Kind kind, String headline, Collection<SimThread> first, boolean lockHints) {
     ThreadReport r = new ThreadReport(statuses());
     String hints = lockHints ? r.lockWaits(now, LOCK_WAIT_HINT_NANOS) : "";
-    ThreadReport.Text t = r.threads(now, first).prefixed(headline + "\n" + hints);
+    ThreadReport.Text t = r.threads(headline + "\n" + hints, now, first);
     return new RunFailure(kind, t.console(), t.full(), null);
   }
 

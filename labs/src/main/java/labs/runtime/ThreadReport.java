@@ -17,19 +17,17 @@ import java.util.Set;
  * version lists every group with longer stacks.
  */
 final class ThreadReport {
-  /** Lines of thread listing a console report may take (the rest of the failure has ~15). */
-  static final int CONSOLE_LINES = 40;
+  /** Lines a report may take on the console, its headline included (the harness adds ~8). */
+  static final int CONSOLE_LINES = 44;
+  /** Lines the thread listing gets however long the headline is. */
+  private static final int MIN_LISTING = 12;
   private static final int CONSOLE_FRAMES = 5;
   private static final int FULL_FRAMES = 40;
   private static final int NAMES_SHOWN = 3;
   private static final String FRAMEWORK = "labs.runtime.";
 
   /** A report in two sizes: for the console, and whole (for the file next to the trace). */
-  record Text(String console, String full) {
-    Text prefixed(String text) {
-      return new Text(text + console, text + full);
-    }
-  }
+  record Text(String console, String full) {}
 
   private final List<ThreadStatus> statuses;
   private final Map<Object, String> lockNames = new IdentityHashMap<>();
@@ -57,12 +55,16 @@ final class ThreadReport {
 
   // ------------------------------------------------------------------ whole reports
 
-  /** Every thread, grouped; {@code first} (cycle members, the busy thread) are listed first. */
-  Text threads(long now, Collection<SimThread> first) {
-    String head = "Threads at virtual time " + shortSeconds(now) + " (" + statuses.size() + " live; "
+  /**
+   * {@code headline}, then every thread, grouped; {@code first} (cycle members, the busy thread)
+   * are listed first. The console version fits in {@link #CONSOLE_LINES} lines.
+   */
+  Text threads(String headline, long now, Collection<SimThread> first) {
+    String head = headline + "Threads at virtual time " + shortSeconds(now) + " (" + statuses.size() + " live; "
         + "threads with the same stack and wait are shown once):\n";
+    int room = Math.max(MIN_LISTING, CONSOLE_LINES - (int) head.lines().count());
     List<List<ThreadStatus>> groups = groups(first);
-    return new Text(head + listing(groups, now, CONSOLE_FRAMES, CONSOLE_LINES),
+    return new Text(head + listing(groups, now, CONSOLE_FRAMES, room),
         head + listing(groups, now, FULL_FRAMES, Integer.MAX_VALUE));
   }
 
@@ -99,12 +101,23 @@ final class ThreadReport {
     return sb.toString();
   }
 
+  /** Threads waiting for a lock whose holder has ended: it will never be released. */
+  String orphans(Thread ended) {
+    StringBuilder sb = new StringBuilder();
+    for (ThreadStatus s : statuses) {
+      if (s.owner() == ended && s.activity() == ThreadStatus.Activity.LOCK) {
+        sb.append("  ").append(s.thread().label()).append(" waits for ").append(lockName(s)).append(where(s)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
   /** A wait-for cycle: each thread waits for a lock held by the next, the last by the first. */
   String cycle(List<ThreadStatus> members) {
     StringBuilder sb = new StringBuilder();
     for (ThreadStatus s : members) {
       sb.append("  ").append(s.thread().label()).append(" waits for ").append(lockName(s)).append(" held by ")
-          .append(s.holder() == null ? "(unknown)" : s.holder().label()).append(where(s)).append('\n');
+          .append(s.holderName()).append(where(s)).append('\n');
     }
     return sb.toString();
   }
@@ -114,8 +127,11 @@ final class ThreadReport {
   private String holderDoing(ThreadStatus waiter) {
     SimThread h = waiter.holder();
     if (h == null) {
+      if (waiter.owner() != null) {
+        return waiter.holderName();
+      }
       return (waiter.activity() == ThreadStatus.Activity.MONITOR ? Locks.monitorsKnown() : Locks.ownersKnown())
-          ? "a thread that is no longer live (a crashed node's, or one that ended without unlocking)"
+          ? "a thread that is no longer live"
           : "(unknown: the JVM flags " + Locks.FLAGS + " let the report name it)";
     }
     ThreadStatus hs = statusOf(h);
@@ -124,7 +140,7 @@ final class ThreadReport {
     }
     StringBuilder sb = new StringBuilder(h.label()).append(", which is ").append(hs.activity().words);
     if (hs.activity().waitsForLock()) {
-      sb.append(' ').append(lockName(hs)).append(" held by ").append(hs.holder() == null ? "(unknown)" : hs.holder().label());
+      sb.append(' ').append(lockName(hs)).append(" held by ").append(hs.holderName());
     }
     return sb.append(" while holding it").append(where(hs)).toString();
   }
@@ -154,7 +170,7 @@ final class ThreadReport {
   private String doing(ThreadStatus s) {
     StringBuilder sb = new StringBuilder(s.activity().words);
     if (s.activity().waitsForLock()) {
-      sb.append(' ').append(lockName(s)).append(" held by ").append(s.holder() == null ? "(unknown)" : s.holder().label());
+      sb.append(' ').append(lockName(s)).append(" held by ").append(s.holderName());
     }
     List<ThreadStatus> waiters = waitersByHolder.get(s.thread());
     if (waiters != null) {

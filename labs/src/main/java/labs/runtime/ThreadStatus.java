@@ -14,10 +14,22 @@ import java.util.function.Function;
  *
  * @param lock the lock or monitor it waits for (LOCK, MONITOR), else null
  * @param holder the thread holding that lock, or null if unknown
+ * @param owner the JDK thread holding that lock (also when it has ended), or null if unknown
  * @param sinceNanos virtual time since which it has not run
  */
-record ThreadStatus(SimThread thread, Activity activity, Object lock, SimThread holder, long sinceNanos,
+record ThreadStatus(SimThread thread, Activity activity, Object lock, SimThread holder, Thread owner, long sinceNanos,
     StackTraceElement[] stack) {
+
+  /** How a report names the holder of the lock this thread waits for. */
+  String holderName() {
+    if (holder != null) {
+      return holder.label();
+    }
+    if (owner != null) {
+      return owner.getName() + (owner.getState() == Thread.State.TERMINATED ? " (which ended without unlocking it)" : "");
+    }
+    return "(unknown)";
+  }
 
   /** What a thread is doing, as a report says it. */
   enum Activity {
@@ -77,23 +89,25 @@ record ThreadStatus(SimThread thread, Activity activity, Object lock, SimThread 
       Map<Object, SimThread> monitorHolders) {
     StackTraceElement[] stack = t.thread.getStackTrace();
     if (isRunning) {
-      return new ThreadStatus(t, Activity.RUNNING, null, null, t.stoppedAt, stack);
+      return new ThreadStatus(t, Activity.RUNNING, null, null, null, t.stoppedAt, stack);
     }
     int state = JdkHooks.state(t.thread);
     Object blocker = LockSupport.getBlocker(t.thread);
     if (state == JdkHooks.BLOCKED) {
       Object monitor = t.monitors().blockedOn();
       SimThread holder = monitor == null || monitorHolders == null ? null : monitorHolders.get(monitor);
-      return new ThreadStatus(t, Activity.MONITOR, monitor, holder, t.stoppedAt, stack);
+      return new ThreadStatus(t, Activity.MONITOR, monitor, holder, holder == null ? null : holder.thread, t.stoppedAt,
+          stack);
     }
     if (t.queued || state == JdkHooks.UNPARKED || state == JdkHooks.YIELDED || state == JdkHooks.UNBLOCKED) {
-      return new ThreadStatus(t, Activity.RUNNABLE, null, null, t.stoppedAt, stack);
+      return new ThreadStatus(t, Activity.RUNNABLE, null, null, null, t.stoppedAt, stack);
     }
     if (Locks.isLock(blocker)) {
       Thread owner = Locks.ownerOf(blocker);
-      return new ThreadStatus(t, Activity.LOCK, blocker, owner == null ? null : lookup.apply(owner), t.stoppedAt, stack);
+      return new ThreadStatus(t, Activity.LOCK, blocker, owner == null ? null : lookup.apply(owner), owner, t.stoppedAt,
+          stack);
     }
-    return new ThreadStatus(t, activityOf(state, blocker, stack), null, null, t.stoppedAt, stack);
+    return new ThreadStatus(t, activityOf(state, blocker, stack), null, null, null, t.stoppedAt, stack);
   }
 
   private static Activity activityOf(int state, Object blocker, StackTraceElement[] stack) {

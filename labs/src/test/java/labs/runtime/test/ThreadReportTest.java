@@ -74,6 +74,35 @@ class ThreadReportTest {
   }
 
   @Test
+  void aThreadThatEndsHoldingALockDeadlocksItsWaitersAtOnce() {
+    RunFailure f = (RunFailure) org.assertj.core.api.Assertions.catchThrowable(() ->
+        World.run(World.Mode.SIMULATION, 6, LIMITS, () -> {
+          World w = World.current();
+          busyNeighbour(w);
+          Node n = w.newNode("server-4");
+          ReentrantLock lock = new ReentrantLock();
+          n.start("ticker", () -> {
+            Env.sleep(20);
+            lock.lock();
+            lock.unlock();
+          });
+          n.start("vote", () -> {
+            lock.lock();
+            Env.sleep(10);
+            // returns without unlocking: the mistake of a missing finally
+          });
+          Env.sleep(50_000);
+          return null;
+        }));
+    assertThat(f.kind()).isEqualTo(RunFailure.Kind.DEADLOCK);
+    assertThat(f.getMessage())
+        .containsPattern("thread server-4/vote ended while it held a lock, so the lock will never be released")
+        .containsPattern("server-4/ticker#\\d+ waits for L1 \\(ReentrantLock\\), at labs.runtime.test.ThreadReportTest")
+        .contains("finally { lock.unlock(); }");
+    assertThat(millisWhenReported(f)).isEqualTo(20);
+  }
+
+  @Test
   void synchronizedBlocksInOppositeOrdersAreACycleToo() {
     Object a = new Object();
     Object b = new Object();
