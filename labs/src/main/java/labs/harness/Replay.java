@@ -54,9 +54,9 @@ final class Replay {
     for (int i = 0; i < n; i++) {
       if (ha[i] != hb[i]) {
         return "event " + i + ":\n             run 1: " + eventAt(a, i) + "\n             run 2: " + eventAt(b, i)
-            + "\n           Something depends on more than the seed: a wall clock, unseeded randomness, the "
-            + "order of a HashMap/HashSet keyed by objects without hashCode (or by enums), thread ids, or static "
-            + "fields kept from the run before.";
+            + "\n           Something depends on more than the seed: a wall clock, unseeded randomness, identity "
+            + "hash codes\n           (the order of a HashMap/HashSet keyed by objects without hashCode), thread ids, or "
+            + "static fields kept from the run before.";
       }
     }
     if (ha.length != hb.length) {
