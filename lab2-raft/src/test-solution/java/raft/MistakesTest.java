@@ -74,9 +74,17 @@ class MistakesTest {
         .contains("  replay:  ./mvnw test -pl lab2-raft -Dtest='" + scenario + "' -Dlabs.seed=1 -Psolution")
         .contains("  report:  lab2-raft/target/labs-traces/" + base + ".report.txt");
     assertThat(Path.of("target/labs-traces/" + base + ".report.txt")).exists();
+    keep(mistake, message);
     System.out.println("  TAUGHT  " + mistake + ": " + message.lines().findFirst().orElse("") + "  ("
         + message.lines().count() + " lines)");
     return message;
+  }
+
+  /** Keeps what the student would see, for the handout and for instructors: target/mistakes/*.txt. */
+  private static void keep(String mistake, String message) throws java.io.IOException {
+    Path dir = Path.of("target", "mistakes");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(mistake.replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), message);
   }
 
   @Test
@@ -180,6 +188,7 @@ class MistakesTest {
         .contains("TimerTask is not allowed in lab code")
         .contains("checked before the first lab test of every run")
         .contains("rerun:   ./mvnw test -pl lab2-raft -Dtest='ElectionTest#initialElection' -Psolution");
+    keep("an election timer on java.util.Timer", message);
     System.out.println("  TAUGHT  java.util.Timer: " + message.lines().findFirst().orElse(""));
   }
 
@@ -192,6 +201,7 @@ class MistakesTest {
             "  private static int elections; // (mistake)"))), INITIAL_ELECTION, commandLine(1));
     String message = events.failed().stream().findFirst().orElseThrow()
         .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
+    keep("an enum-keyed HashMap and a static counter", message);
     assertThat(message)
         .contains("Field <raft.Raft.timesIn> is a Map keyed by Role (enum constants hash by identity)")
         .contains("use an EnumMap/EnumSet for enum keys")

@@ -36,8 +36,9 @@ final class Replay {
         return "did NOT replay exactly: the same failure and trace, but the threads were scheduled differently "
             + "(something outside the runtime woke a thread or decided an order)";
       }
+      long events = first.world().trace().size();
       return String.format(Locale.ROOT, "replayed: same failure at the same virtual time (%.3f s), same trace "
-          + "(%,d events)", first.virtualNanos() / 1e9, first.world().trace().size());
+          + "(%,d event%s)", first.virtualNanos() / 1e9, events, events == 1 ? "" : "s");
     }
     if (difference == null) {
       return String.format(Locale.ROOT, "did NOT replay: the second run failed differently, at %.3f s: %s",

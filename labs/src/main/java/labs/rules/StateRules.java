@@ -3,6 +3,8 @@ package labs.rules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaParameterizedType;
@@ -48,7 +50,7 @@ final class StateRules {
       public void check(JavaField field, ConditionEvents events) {
         JavaClass declared = field.getRawType();
         boolean hashed = HASHED.contains(declared.getName());
-        if (!hashed && !(MAYBE_HASHED.contains(declared.getName()) && buildsAHashCollection(field.getOwner()))) {
+        if (!hashed && !(MAYBE_HASHED.contains(declared.getName()) && isGivenAHashCollection(field))) {
           return;
         }
         JavaClass key = keyType(field.getType());
@@ -84,11 +86,27 @@ final class StateRules {
         && !m.getOwner().isEquivalentTo(Object.class));
   }
 
-  /** Whether {@code owner} creates a HashMap, HashSet, ... anywhere (the field may hold it). */
-  private static boolean buildsAHashCollection(JavaClass owner) {
-    return owner.getConstructorCallsFromSelf().stream().anyMatch(c -> HASHED.contains(c.getTargetOwner().getName()))
-        || owner.getMethodCallsFromSelf().stream().anyMatch(c -> HASHED.contains(c.getTargetOwner().getName())
-            && c.getName().startsWith("new"));
+  /**
+   * Whether {@code field} is assigned a new HashMap, HashSet, ...: a hash collection is created on
+   * the line of one of the field's assignments ({@code map = new HashMap<>()}, in the field's
+   * declaration or elsewhere).
+   */
+  private static boolean isGivenAHashCollection(JavaField field) {
+    for (JavaFieldAccess set : field.getAccessesToSelf()) {
+      if (set.getAccessType() != JavaFieldAccess.AccessType.SET) {
+        continue;
+      }
+      int line = set.getLineNumber();
+      JavaCodeUnit where = set.getOrigin();
+      boolean created = where.getConstructorCallsFromSelf().stream()
+          .anyMatch(c -> c.getLineNumber() == line && HASHED.contains(c.getTargetOwner().getName()))
+          || where.getMethodCallsFromSelf().stream().anyMatch(c -> c.getLineNumber() == line
+              && HASHED.contains(c.getTargetOwner().getName()) && c.getName().startsWith("new"));
+      if (created) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ArchCondition<JavaField> notBeMutableStaticState() {

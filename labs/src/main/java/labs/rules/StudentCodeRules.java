@@ -55,8 +55,7 @@ public final class StudentCodeRules {
     }
 
     String describe() {
-      String cls = owner.endsWith(".*") ? owner.substring(owner.lastIndexOf('.', owner.length() - 3) + 1, owner.length() - 2)
-          + ".*" : owner.substring(owner.lastIndexOf('.') + 1);
+      String cls = owner.endsWith(".*") ? owner : owner.substring(owner.lastIndexOf('.') + 1);
       String m = method.equals("<init>") ? "new " + cls + "()" : cls + "." + method;
       return m + switch (which) {
         case TIMED -> " with a timeout";
