@@ -31,7 +31,10 @@ final class RulesGate {
         StudentCodeRules.checkLoadedBy(k.loader(), k.packages().toArray(String[]::new));
         return "";
       } catch (AssertionError e) {
-        return String.valueOf(e.getMessage());
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("no classes found") ? "the rules for student code found no classes in package(s) "
+            + k.packages() + " for " + testClass.getSimpleName() + ": name the student's packages with @StudentCode "
+            + "on the test class (labs.harness.StudentCode)" : m;
       }
     });
   }

@@ -163,7 +163,11 @@ final class Simulation implements Backend, Executor {
 
   @Override
   public String lockWaits() {
-    return new ThreadReport(statuses()).lockWaits(now, LOCK_WAIT_HINT_NANOS);
+    boolean anyWaits = false;
+    for (SimThread t : threads) {
+      anyWaits |= t.canRun() && now - t.stoppedAt >= LOCK_WAIT_HINT_NANOS && DeadlockDetector.waitsForALock(t);
+    }
+    return anyWaits ? new ThreadReport(statuses()).lockWaits(now, LOCK_WAIT_HINT_NANOS) : "";
   }
 
   @Override

@@ -292,7 +292,7 @@ final class ThreadReport {
   /** The runtime's or the harness's frames below a thread's own code: a stack is cut there. */
   private static boolean isWhereTheThreadBegan(StackTraceElement f) {
     String c = f.getClassName();
-    return c.startsWith("labs.runtime.Context") || c.startsWith("labs.harness.SeededRun") || c.startsWith("jdk.internal.reflect.")
+    return c.startsWith("labs.runtime.Context") || c.startsWith("labs.runtime.Simulation") || c.startsWith("labs.harness.SeededRun") || c.startsWith("jdk.internal.reflect.")
         || (c.equals("java.lang.reflect.Method") && f.getMethodName().equals("invoke"));
   }
 
