@@ -36,10 +36,6 @@ final class Simulation implements Backend, Executor {
   private final ArrayList<SimThread> runQueue = new ArrayList<>();
   private final ArrayList<SimThread> monitorWaiters = new ArrayList<>();
   private final ArrayList<SimThread> threads = new ArrayList<>();
-  private final ArrayList<SimThread> newLockWaiters = new ArrayList<>();
-  /** Threads that stopped waiting for a lock and may still wait (pruned at each look). */
-  private final ArrayList<SimThread> lockWaiters = new ArrayList<>();
-  private boolean endedSinceLastLook;
   private final IdentityHashMap<Runnable, SimThread> byTask = new IdentityHashMap<>();
   private final IdentityHashMap<Thread, SimThread> byThread = new IdentityHashMap<>();
   private final DeadlockDetector deadlocks = new DeadlockDetector(byThread::get, () -> threads);
@@ -331,8 +327,12 @@ final class Simulation implements Backend, Executor {
       }
       fireTimersDueBy(now);
       if (runQueue.isEmpty()) {
-        if ((!newLockWaiters.isEmpty() || (endedSinceLastLook && !lockWaiters.isEmpty())) && findLockCycle()) {
-          break;
+        if (deadlocks.hasNews()) {
+          RunFailure stuck = deadlocks.look(now, this::statuses);
+          if (stuck != null) {
+            fail(stuck);
+            break;
+          }
         }
         TimerQueue.Timer next = timers.peek();
         if (next == null) {
@@ -390,7 +390,7 @@ final class Simulation implements Backend, Executor {
     int state = JdkHooks.state(st.thread);
     if (state == JdkHooks.TERMINATED) {
       st.terminated = true;
-      endedSinceLastLook = true;
+      deadlocks.threadEnded();
       byTask.remove(st.task);
       byThread.remove(st.thread);
       if (++terminatedSinceCompaction > 1024 && terminatedSinceCompaction > threads.size() / 2) {
@@ -407,74 +407,8 @@ final class Simulation implements Backend, Executor {
       handOffMonitors();
     }
     if (DeadlockDetector.waitsForALock(st)) {
-      newLockWaiters.add(st);
-      if (!st.inLockWaiters) {
-        st.inLockWaiters = true;
-        lockWaiters.add(st);
-      }
+      deadlocks.stoppedOnALock(st);
     }
-  }
-
-  /** Checks the threads that began to wait for a lock since the last look; fails on a cycle. */
-  private boolean findLockCycle() {
-    List<SimThread> cycle = null;
-    Thread ended = null;
-    SimThread waiter = null;
-    lockWaiters.removeIf(t -> {
-      boolean gone = !t.canRun() || !DeadlockDetector.waitsForALock(t);
-      t.inLockWaiters &= !gone;
-      return gone;
-    });
-    if (endedSinceLastLook) {
-      for (SimThread t : lockWaiters) {
-        ended = DeadlockDetector.endedOwner(t);
-        if (ended != null) {
-          waiter = t;
-          break;
-        }
-      }
-      endedSinceLastLook = false;
-    }
-    for (SimThread t : ended != null ? List.<SimThread>of() : newLockWaiters) {
-      ended = DeadlockDetector.endedOwner(t);
-      cycle = ended == null ? deadlocks.cycleThrough(t) : null;
-      if (ended != null || cycle != null) {
-        waiter = t;
-        break;
-      }
-    }
-    newLockWaiters.clear();
-    if (ended != null) {
-      ThreadReport r = new ThreadReport(statuses());
-      String head = "in node " + waiter.node.name() + " at virtual time " + ThreadReport.seconds(now) + ", thread "
-          + ended.getName() + " ended while it held a lock, so the lock will never be released. Waiting for it:\n"
-          + r.orphans(ended) + "Unlock in a finally block, so that every path out (a return, an exception) "
-          + "releases the lock: lock.lock(); try { ... } finally { lock.unlock(); }\n";
-      ThreadReport.Text t = r.threads(head, now, List.of(waiter));
-      fail(new RunFailure(RunFailure.Kind.DEADLOCK, t.console(), t.full(), null));
-      return true;
-    }
-    if (cycle == null) {
-      return false;
-    }
-    List<String> nodes = new ArrayList<>();
-    for (SimThread t : cycle) {
-      if (!nodes.contains(t.node.name())) {
-        nodes.add(t.node.name());
-      }
-    }
-    List<ThreadStatus> statuses = statuses();
-    ThreadReport r = new ThreadReport(statuses);
-    List<ThreadStatus> members = new ArrayList<>();
-    for (SimThread t : cycle) {
-      statuses.stream().filter(s -> s.thread() == t).forEach(members::add);
-    }
-    String head = "in node " + String.join(" and ", nodes) + " at virtual time " + ThreadReport.seconds(now) + ", "
-        + cycle.size() + " threads wait for each other's locks, so none of them can ever run again (the other "
-        + "nodes may run on):\n" + r.cycle(members) + "Take the locks in the same order everywhere, or use one lock.\n";
-    ThreadReport.Text t = r.threads(head, now, cycle);
-    fail(new RunFailure(RunFailure.Kind.DEADLOCK, t.console(), t.full(), null));
-    return true;
   }
 
   private static boolean isMonitorWait(int state) {
