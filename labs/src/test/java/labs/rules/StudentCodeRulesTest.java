@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import labs.rules.samples.BadStudentCode;
 import labs.rules.samples.GoodStudentCode;
 import labs.rules.samples.NondeterministicStudentCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StudentCodeRulesTest {
   @Test
@@ -54,6 +61,25 @@ class StudentCodeRulesTest {
         new ClassFileImporter().importClasses(NondeterministicStudentCode.class, BadStudentCode.class))).getMessage();
     assertThat(message.lines().filter(l -> l.startsWith("  - ")).count()).isEqualTo(20);
     assertThat(message).containsPattern("\\(and \\d+ more\\)");
+  }
+
+  @Test
+  void studentClassesAreReadFromAJarToo(@TempDir Path dir) throws Exception {
+    // In an integration-test run the module's classes come from its jar, not from target/classes.
+    Path jar = dir.resolve("student.jar");
+    String entry = BadStudentCode.class.getName().replace('.', '/') + ".class";
+    try (var out = new JarOutputStream(Files.newOutputStream(jar));
+        var in = BadStudentCode.class.getClassLoader().getResourceAsStream(entry)) {
+      out.putNextEntry(new JarEntry("labs/rules/samples/"));
+      out.closeEntry();
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    }
+    try (var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      assertThatThrownBy(() -> StudentCodeRules.checkLoadedBy(loader, "labs.rules.samples"))
+          .hasMessageContaining("Thread.sleep is not allowed in lab code");
+    }
   }
 
   @Test
