@@ -32,7 +32,7 @@ class HostileCorpusTest {
     WITH_SCAN.put("reflection", new String[] {"rejected", "reflection"});
     WITH_SCAN.put("sockets", new String[] {"rejected", "network access"});
     WITH_SCAN.put("shadow", new String[] {"rejected", "package 'labs.harness', which is not the lab's"});
-    WITH_SCAN.put("tamper", new String[] {"graded", "expected one leader"});
+    WITH_SCAN.put("tamper", new String[] {"graded", "no election was won"});
   }
 
   @Test

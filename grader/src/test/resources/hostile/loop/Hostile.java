@@ -2,11 +2,12 @@ package raft;
 
 /** Hostile: the constructor never returns and never blocks. */
 final class Hostile {
-  static volatile long spins;
+  private volatile long spins;
 
   static void run() {
-    while (spins >= 0) {
-      spins++;
+    Hostile h = new Hostile();
+    while (h.spins >= 0) {
+      h.spins++;
     }
   }
 }

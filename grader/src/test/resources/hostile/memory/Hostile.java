@@ -5,15 +5,14 @@ import java.util.List;
 
 /** Hostile: allocates until the heap is gone, and catches the error to carry on. */
 final class Hostile {
-  static final List<long[]> HOARD = new ArrayList<>();
-
   static void run() {
+    List<long[]> hoard = new ArrayList<>();
     try {
       while (true) {
-        HOARD.add(new long[1 << 20]);
+        hoard.add(new long[1 << 20]);
       }
     } catch (OutOfMemoryError e) {
-      HOARD.clear();
+      hoard.clear();
     }
   }
 }
