@@ -59,8 +59,14 @@ public final class Fork {
       Thread.currentThread().interrupt();
       killed = "time";
     }
-    killTree(p);
     try {
+      if (killed == null) {
+        // Read what the process wrote before anything is killed: destroying a process closes its
+        // output pipe, and output not read yet would be lost (an empty result on a busy machine).
+        // A leftover child that keeps the pipe open ends the wait after 5 s.
+        t.join(5000);
+      }
+      killTree(p);
       t.join(5000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
