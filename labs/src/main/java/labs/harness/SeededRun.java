@@ -37,6 +37,8 @@ final class SeededRun implements InvocationInterceptor {
     Object target = call.getTarget().orElseThrow();
     Object[] args = call.getArguments().toArray();
     FailureReport reports = new FailureReport(settings, method, target.getClass());
+    SeedAdvice advice = SeedAdvice.of(context, settings);
+    advice.started();
     String rules = RulesGate.violations(target.getClass());
     if (!rules.isEmpty()) {
       throw reports.rulesBroken(rules);
@@ -67,6 +69,7 @@ final class SeededRun implements InvocationInterceptor {
         FailureReport.describe(method), seed, times, stats.peers(), stats.rpcs(), stats.bytes(), stats.ops(),
         settings.checkDeterminism() ? "  (deterministic)" : ""));
     RunStats.forget(first.world());
+    advice.passed();
   }
 
   /** One run; the summary line's stats are kept only for a {@code counted} run that passes. */
