@@ -492,7 +492,7 @@ class AgreementTest extends RaftTestBase {
 
       var next = new TesterLeader(t, f, term + 1, (f + 2) % servers);
       next.appendOk(1, term, List.of(), 3); // proves index 1 only; the leader has committed 3
-      Env.sleep(100);
+      next.idle(100);
       if (t.lastApplied(f) != 1) {
         throw fail("server %d applied up to index %d after a heartbeat of term %d with prevLogIndex 1 and no "
             + "entries: that message proves its log matches the leader's up to index 1 only, and its entries 2 "

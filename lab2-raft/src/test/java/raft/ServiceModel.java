@@ -194,7 +194,9 @@ final class ServiceModel {
     }
     if (s.lastIndex() < lastApplied[i]) {
       fail("server %d installed a snapshot up to index %d after applying up to index %d: the service would go back "
-          + "in time (ignore snapshots older than what you applied)", i, s.lastIndex(), lastApplied[i]);
+          + "in time. Likely causes: (1) an InstallSnapshot that covers no more than commitIndex (a late or repeated "
+          + "one) is not ignored; (2) the snapshot goes on applyCh after commands it covers, from another thread "
+          + "than the one applying them", i, s.lastIndex(), lastApplied[i]);
       return;
     }
     Map<Integer, Object> log = new HashMap<>();

@@ -247,10 +247,11 @@ class SnapshotTest extends RaftTestBase {
         // It may ask for what follows its snapshot instead, as long as it skips nothing.
         leader.appendOk(5, leader.term(), leader.entries(1006, 1007), 7);
       }
-      leader.awaitApplied(7);
       String rule = "of an AppendEntries whose prevLogIndex (3) lies inside the snapshot (which ends at 5), skip "
           + "exactly the entries the snapshot covers (indexes 4 and 5) and keep the rest at their own indexes";
+      leader.awaitApplied(6);
       leader.checkApplied(6, 1006, rule);
+      leader.awaitApplied(7);
       leader.checkApplied(7, 1007, rule);
     }
   }

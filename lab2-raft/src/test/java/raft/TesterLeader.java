@@ -15,13 +15,16 @@ import raft.RaftRpc.LogEntry;
  * The tester playing the leader of one term towards one real server (the follower), with
  * hand-made AppendEntries and InstallSnapshot calls made straight to its handlers. The follower
  * should be cut off from the other servers, so that only the tester talks to it; the replies
- * and what the follower applies show whether it kept the rule under test.
+ * and what the follower applies show whether it kept the rule under test. While the test waits,
+ * the leader repeats its last accepted message every 50 ms as a heartbeat, so the follower has
+ * no reason to start an election.
  */
 final class TesterLeader {
   private final RaftTester t;
   private final int follower;
   private final int term;
   private final int leaderId;
+  private AppendEntriesArgs heartbeat; // the last message the follower accepted, without entries
 
   /** A leader of {@code term} (newer than the follower's) with id {@code leaderId}. */
   TesterLeader(RaftTester t, int follower, int term, int leaderId) {
@@ -37,7 +40,8 @@ final class TesterLeader {
    */
   static TesterLeader ofCutOff(RaftTester t, int follower) {
     t.disconnect(follower);
-    return new TesterLeader(t, follower, t.getState(follower).term() + 1, (follower + 1) % t.servers());
+    // a few terms ahead: on real threads it may start an election before the first message
+    return new TesterLeader(t, follower, t.getState(follower).term() + 5, (follower + 1) % t.servers());
   }
 
   int term() {
@@ -61,6 +65,10 @@ final class TesterLeader {
       throw fail("server %d crashed while handling %s", follower, args);
     }
     checkTerm(reply.term(), "AppendEntries");
+    if (reply.success()) {
+      heartbeat = new AppendEntriesArgs(term, leaderId, prevLogIndex + entries.size(),
+          entries.isEmpty() ? prevLogTerm : entries.getLast().term(), List.of(), leaderCommit);
+    }
     return reply;
   }
 
@@ -82,12 +90,23 @@ final class TesterLeader {
       throw fail("server %d crashed while handling %s", follower, args);
     }
     checkTerm(reply.term(), "InstallSnapshot");
+    heartbeat = new AppendEntriesArgs(term, leaderId, commands.size(), lastTerm, List.of(), commands.size());
+  }
+
+  /** Waits {@code ms}, sending the last accepted message again (as a heartbeat) every 50 ms. */
+  void idle(long ms) {
+    for (long waited = 0; waited < ms; waited += 10) {
+      if (heartbeat != null && waited % 50 == 0 && waited > 0) {
+        append(heartbeat.prevLogIndex(), heartbeat.prevLogTerm(), List.of(), heartbeat.leaderCommit());
+      }
+      Env.sleep(10);
+    }
   }
 
   /** Waits (up to ~1 s) until the follower has applied {@code index}; fails if it does not. */
   void awaitApplied(int index) {
-    for (int i = 0; i < 100 && t.lastApplied(follower) < index; i++) {
-      Env.sleep(10);
+    for (int i = 0; i < 20 && t.lastApplied(follower) < index; i++) {
+      idle(50);
     }
     if (t.lastApplied(follower) < index) {
       throw fail("server %d applied only up to index %d within 1 s, but the tester, as leader, had told it that "
