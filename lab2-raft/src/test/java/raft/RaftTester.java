@@ -45,6 +45,11 @@ final class RaftTester implements AutoCloseable {
   /** The bound on a peer's persisted Raft state in part 2D, in bytes. */
   static final int MAX_LOG_SIZE = 2000;
 
+  /** Why no server accepts start() at all. */
+  private static final String NO_LEADER_CAUSES = "No leader, then: see the 2A causes (election timeouts not "
+      + "random, a ticker that stops starting elections, votes refused wrongly), or a leader whose getState() or "
+      + "start() does not say it leads";
+
   /** What most often keeps an entry from committing, most common first. */
   private static final String NOT_COMMITTED_CAUSES = "Likely causes, most common first: (1) a follower that "
       + "lags is never caught up (nextIndex not decremented, or moved back too slowly after a rejection); (2) "
@@ -336,6 +341,7 @@ final class RaftTester implements AutoCloseable {
     long t0 = Env.nowMillis();
     int starts = 0;
     String problem = "no connected server accepted Start() as the leader";
+    String causes = NO_LEADER_CAUSES;
     while (Env.nowMillis() - t0 < 10_000) {
       int index = -1;
       int leader = -1;
@@ -345,6 +351,7 @@ final class RaftTester implements AutoCloseable {
           StartResult r = start(starts, command);
           if (r.isLeader()) {
             index = r.index();
+            causes = NOT_COMMITTED_CAUSES;
             leader = starts;
             break;
           }
@@ -367,10 +374,10 @@ final class RaftTester implements AutoCloseable {
           + "(wanted %d)", leader, index, c.count(), n, c.count() == 0 || Objects.equals(c.command(), command)
           ? "it" : "another command, " + brief(c.command()), expectedServers);
       if (!retry) {
-        throw fail("command %s was not committed: %s. %s", brief(command), problem, NOT_COMMITTED_CAUSES);
+        throw fail("command %s was not committed: %s. %s", brief(command), problem, causes);
       }
     }
-    throw fail("command %s was not committed within 10 s: %s. %s", brief(command), problem, NOT_COMMITTED_CAUSES);
+    throw fail("command %s was not committed within 10 s: %s. %s", brief(command), problem, causes);
   }
 
   /**
