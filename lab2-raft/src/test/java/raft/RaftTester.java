@@ -32,10 +32,15 @@ import raft.RaftApi.State;
  * Every call into a peer goes through its node, so a tester thread never waits on a lock held by
  * a crashed peer.
  *
+ * <p>Direct tests talk to one peer's handlers with hand-made RPCs ({@link #requestVote},
+ * {@link #appendEntries}, {@link #installSnapshot}; {@link TesterLeader} plays a leader), or let
+ * the tester play some of the servers itself ({@link StandIn}, made with the stand-ins
+ * constructor).
+ *
  * <p>Checks made all the time (see {@link ServiceModel}): every server applies the same command at
- * each index, in index order without gaps or repeats; a snapshot never takes a server back in
- * time; a term never has two leaders. A violation fails the next check the test makes, or, at the
- * latest, {@link #close()}.
+ * each index, in index order without gaps or repeats, including what a crashed server applied
+ * just before its crash; a snapshot never takes a server back in time; a term never has two
+ * leaders. A violation fails the next check the test makes, or, at the latest, {@link #close()}.
  */
 final class RaftTester implements AutoCloseable {
   /** A generous bound used by the tests for sleeps: one election should happen within it. */
