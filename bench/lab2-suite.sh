@@ -4,7 +4,7 @@
 # (docs/benchmarks/lab2-raft.md records them).
 #
 # Usage: bench/lab2-suite.sh [--sim-only] [--seed N]
-#   The real-mode run takes about six minutes (the tests' scenarios last that long on a wall clock).
+#   The real-mode run takes about eight minutes (the tests' scenarios last that long on a wall clock).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/find-jdk25.sh

@@ -167,14 +167,16 @@ class ElectionTest extends RaftTestBase {
     try (var t = cluster(servers, RELIABLE)) {
       int x = Env.random().nextInt(servers);
       int term = t.cutOffUntilCandidate(x);
-      Map<Integer, RaftRpc.RequestVoteReply> replies;
-      while (true) {
-        replies = t.askAsEveryRival(x, term);
-        int asked = term;
-        if (replies.values().stream().allMatch(r -> r.term() == asked)) {
-          break;
+      Map<Integer, RaftRpc.RequestVoteReply> replies = t.askAsEveryRival(x, term);
+      for (int again = 0; !allInTerm(replies, term); again++) {
+        // (real threads only) its next election began meanwhile: ask again in that term
+        if (again == 10) {
+          throw fail("server %d, cut off, answered RequestVotes of its own term with other terms (%s) ten times "
+              + "in a row: a server that refuses a vote answers with its currentTerm, and only a newer term in "
+              + "the request changes that", x, replies);
         }
-        term = t.getState(x).term(); // (real threads only) its next election began: ask again in that term
+        term = t.getState(x).term();
+        replies = t.askAsEveryRival(x, term);
       }
       for (var e : replies.entrySet()) {
         if (e.getValue().voteGranted()) {
@@ -185,6 +187,10 @@ class ElectionTest extends RaftTestBase {
         }
       }
     }
+  }
+
+  private static boolean allInTerm(Map<Integer, RaftRpc.RequestVoteReply> replies, int term) {
+    return replies.values().stream().allMatch(r -> r.term() == term);
   }
 
   /**
@@ -209,7 +215,16 @@ class ElectionTest extends RaftTestBase {
         return new RaftRpc.RequestVoteReply(args.term(), false);
       });
       int first = t.awaitTermAbove(0, 0);
-      int later = t.awaitTermAbove(0, first); // its first election failed: one vote (its own) of three
+      int later = first; // its first election fails (one vote, its own, of three): it must try again
+      for (int i = 0; i < 500 && later == first; i++) {
+        Env.sleep(10);
+        later = t.getState(0).term();
+      }
+      if (later == first) {
+        throw fail("server 0 stayed in term %d for 5 s after its first election, which had only its own vote "
+            + "while one vote request was still unanswered: a candidate must not wait for every reply; when its "
+            + "election timer runs out it starts a new election", first);
+      }
       release.send(true);
       for (int i = 0; i < 20; i++) {
         RaftApi.State s = t.getState(0);
