@@ -1,5 +1,6 @@
 package raft;
 
+import java.util.Set;
 import raft.RaftTester.Net;
 import raft.RaftTester.RaftFactory;
 import raft.RaftTester.Service;
@@ -20,5 +21,10 @@ abstract class RaftTestBase {
   /** A cluster whose service snapshots every {@value RaftTester#SNAPSHOT_INTERVAL} commands. */
   RaftTester cluster(int servers, Net net, Service service) {
     return new RaftTester(servers, net, service, implementation);
+  }
+
+  /** A cluster on a reliable network in which the tester plays the servers {@code standIns}. */
+  RaftTester withStandIns(int servers, Set<Integer> standIns) {
+    return new RaftTester(servers, Net.RELIABLE, Service.COMMANDS, implementation, standIns);
   }
 }

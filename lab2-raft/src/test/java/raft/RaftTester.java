@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import labs.cluster.Cluster;
@@ -31,10 +32,15 @@ import raft.RaftApi.State;
  * Every call into a peer goes through its node, so a tester thread never waits on a lock held by
  * a crashed peer.
  *
+ * <p>Direct tests talk to one peer's handlers with hand-made RPCs ({@link #requestVote},
+ * {@link #appendEntries}, {@link #installSnapshot}; {@link TesterLeader} plays a leader), or let
+ * the tester play some of the servers itself ({@link StandIn}, made with the stand-ins
+ * constructor).
+ *
  * <p>Checks made all the time (see {@link ServiceModel}): every server applies the same command at
- * each index, in index order without gaps or repeats; a snapshot never takes a server back in
- * time; a term never has two leaders. A violation fails the next check the test makes, or, at the
- * latest, {@link #close()}.
+ * each index, in index order without gaps or repeats, including what a crashed server applied
+ * just before its crash; a snapshot never takes a server back in time; a term never has two
+ * leaders. A violation fails the next check the test makes, or, at the latest, {@link #close()}.
  */
 final class RaftTester implements AutoCloseable {
   /** A generous bound used by the tests for sleeps: one election should happen within it. */
@@ -44,8 +50,37 @@ final class RaftTester implements AutoCloseable {
   /** The bound on a peer's persisted Raft state in part 2D, in bytes. */
   static final int MAX_LOG_SIZE = 2000;
 
-  /** Whether the network loses, delays and reorders messages. */
-  enum Net { RELIABLE, UNRELIABLE }
+  /** Why no server accepts start() at all. */
+  private static final String NO_LEADER_CAUSES = "No leader, then: see the 2A causes (election timeouts not "
+      + "random, a ticker that stops starting elections, votes refused wrongly), or a leader whose getState() or "
+      + "start() does not say it leads";
+
+  /** What most often keeps an entry from committing, most common first. */
+  private static final String NOT_COMMITTED_CAUSES = "Likely causes, most common first: (1) a follower that "
+      + "lags is never caught up (nextIndex not decremented, or moved back too slowly after a rejection); (2) "
+      + "the leader never advances commitIndex (it must count matchIndex of a majority, itself included, for an "
+      + "entry of its current term); (3) followers do not learn the commit from leaderCommit, or apply nothing "
+      + "(no applier, or one that misses the wake-up); (4) no stable leader (see the trace for repeated "
+      + "elections)";
+
+  /**
+   * The network: RELIABLE delivers every request within 0–5 ms; UNRELIABLE also loses 10 % of
+   * requests and of replies and delays requests up to 26 ms; REORDERING is UNRELIABLE that also
+   * holds two thirds of the replies back for 0.2–2.2 s (so old answers arrive after newer ones)
+   * and delivers one request in ten twice.
+   */
+  enum Net {
+    RELIABLE, UNRELIABLE, REORDERING;
+
+    NetworkConfig config() {
+      NetworkConfig reliable = NetworkConfig.DEFAULT.withLongDelays(true);
+      return switch (this) {
+        case RELIABLE -> reliable;
+        case UNRELIABLE -> reliable.withReliable(false);
+        case REORDERING -> reliable.withReliable(false).withLongReordering(true).withDuplicateRate(0.1);
+      };
+    }
+  }
 
   /** The service on top of each peer: one that only applies commands, or one that also snapshots. */
   enum Service { COMMANDS, SNAPSHOTS }
@@ -56,7 +91,7 @@ final class RaftTester implements AutoCloseable {
     RaftApi make(List<Peer> peers, int me, Persister persister, Channel<ApplyMsg> applyCh);
   }
 
-  /** One life of a server: the peer and the channel it applies to. */
+  /** One life of a server: the peer (or the tester's stand-in) and the channel it applies to. */
   private record RaftServer(RaftApi raft, Channel<ApplyMsg> applyCh) {}
 
   private final World world = World.current();
@@ -65,15 +100,27 @@ final class RaftTester implements AutoCloseable {
   private final Cluster cluster;
   private final ServerGroup<RaftServer> group;
   private final ServiceModel services;    // what each server applied, and the invariants
+  private final StandIn[] standIns;       // the servers the tester plays (null: a real peer)
 
-  RaftTester(int servers, Net reliability, Service service, RaftFactory factory) {
+  RaftTester(int servers, Net net, Service service, RaftFactory factory) {
+    this(servers, net, service, factory, Set.of());
+  }
+
+  /**
+   * A cluster in which the tester plays the servers {@code standIns} itself (see {@link StandIn}):
+   * they answer the real servers' RPCs as the test scripts them, and apply nothing.
+   */
+  RaftTester(int servers, Net net, Service service, RaftFactory factory, Set<Integer> standIns) {
     this.n = servers;
     this.service = service;
     this.services = new ServiceModel(n);
-    this.cluster = new Cluster(NetworkConfig.DEFAULT.withLongDelays(true).withReliable(reliability == Net.RELIABLE));
+    this.standIns = new StandIn[n];
+    standIns.forEach(i -> this.standIns[i] = new StandIn());
+    this.cluster = new Cluster(net.config());
     this.group = cluster.newGroup("server", n, ctx -> {
       Channel<ApplyMsg> applyCh = new Channel<>();
-      RaftApi raft = factory.make(ctx.peers(), ctx.me(), ctx.persister(), applyCh);
+      RaftApi raft = this.standIns[ctx.me()] != null ? this.standIns[ctx.me()]
+          : factory.make(ctx.peers(), ctx.me(), ctx.persister(), applyCh);
       RaftRpc.addTo(ctx.server(), raft);
       ctx.onKill(raft::kill);
       return new RaftServer(raft, applyCh);
@@ -99,6 +146,9 @@ final class RaftTester implements AutoCloseable {
   void start1(int i) {
     crash1(i);
     Instance<RaftServer> life = group.start(i);
+    if (standIns[i] != null) {
+      return; // the tester's own stand-in applies nothing
+    }
     // the service restores itself from the snapshot at once, before anything is applied
     int token = services.restarted(i, life.persister().readSnapshot());
     services.check();
@@ -107,7 +157,9 @@ final class RaftTester implements AutoCloseable {
 
   /**
    * Crashes server {@code i}: cuts it off, stops its threads for good, and keeps only what it had
-   * persisted (in a copy, so a zombie instance cannot change it). Does nothing if it is down.
+   * persisted (in a copy, so a zombie instance cannot change it). What it applied just before the
+   * crash and the applier has not read yet is still checked for agreement. Does nothing if it is
+   * down.
    */
   void crash1(int i) {
     Optional<Instance<RaftServer>> life = group.instance(i);
@@ -116,7 +168,11 @@ final class RaftTester implements AutoCloseable {
     }
     group.crash(i);
     services.crashed(i);
-    life.get().server().applyCh().close();
+    Channel<ApplyMsg> applyCh = life.get().server().applyCh();
+    applyCh.close();
+    for (Optional<ApplyMsg> m = applyCh.poll(); m.isPresent(); m = applyCh.poll()) {
+      services.appliedBeforeCrash(i, m.get());
+    }
   }
 
   /** Connects server {@code i} to every other connected server, both ways. */
@@ -172,6 +228,38 @@ final class RaftTester implements AutoCloseable {
     return onServer(i, "requestVote(" + args + ")", rf -> rf.requestVote(args), null);
   }
 
+  /**
+   * Asks server {@code i} for its vote in {@code term} as every other candidate id in turn, each
+   * with a log far ahead of any real one; returns the replies by candidate id.
+   */
+  Map<Integer, RaftRpc.RequestVoteReply> askAsEveryRival(int i, int term) {
+    Map<Integer, RaftRpc.RequestVoteReply> replies = new TreeMap<>();
+    for (int rival = 0; rival < n; rival++) {
+      if (rival != i) {
+        replies.put(rival, requestVote(i, new RaftRpc.RequestVoteArgs(term, rival, 1000, Math.max(0, term - 1))));
+      }
+    }
+    return replies;
+  }
+
+  /** Delivers an AppendEntries straight to server {@code i}'s handler (no network); null if it is down. */
+  RaftRpc.AppendEntriesReply appendEntries(int i, RaftRpc.AppendEntriesArgs args) {
+    return onServer(i, "appendEntries(" + args + ")", rf -> rf.appendEntries(args), null);
+  }
+
+  /** Delivers an InstallSnapshot straight to server {@code i}'s handler (no network); null if it is down. */
+  RaftRpc.InstallSnapshotReply installSnapshot(int i, RaftRpc.InstallSnapshotArgs args) {
+    return onServer(i, "installSnapshot(" + args + ")", rf -> rf.installSnapshot(args), null);
+  }
+
+  /** The server the tester plays as server {@code i} (made with the stand-ins constructor). */
+  StandIn standIn(int i) {
+    if (standIns[i] == null) {
+      throw new IllegalArgumentException("server " + i + " is a real Raft peer, not a stand-in");
+    }
+    return standIns[i];
+  }
+
   /** Runs {@code action} on server {@code i}'s node; {@code ifDown} if it is down or crashes meanwhile. */
   private <T> T onServer(int i, String what, Function<RaftApi, T> action, T ifDown) {
     return group.call(i, what, s -> action.apply(s.raft())).orElse(ifDown);
@@ -198,9 +286,8 @@ final class RaftTester implements AutoCloseable {
       }
       for (var e : leaders.entrySet()) {
         if (e.getValue().size() > 1) {
-          throw fail("servers %s all claim to lead term %d, but a term can have only one leader (Election "
-              + "Safety): does every server vote at most once per term, and does a candidate need votes from a "
-              + "majority?", e.getValue(), e.getKey());
+          throw fail("servers %s all claim to lead term %d, but a term has at most one leader (Election Safety). "
+              + "%s", e.getValue(), e.getKey(), ServiceModel.TWO_LEADERS_CAUSES);
         }
       }
       if (!leaders.isEmpty()) {
@@ -208,7 +295,12 @@ final class RaftTester implements AutoCloseable {
       }
     }
     throw fail("no election was won: of the connected servers %s, not one said it was leader in 10 checks "
-        + "over about 5 s", connectedServers());
+        + "over about 5 s. Likely causes, most common first: (1) election timeouts that are not random, or drawn "
+        + "from too narrow a range: candidates time out together and split the vote again and again; (2) a "
+        + "ticker that stops starting elections (after the first one, or while a candidate); (3) votes refused "
+        + "that should be granted (compare terms first, then the logs' last terms, then their lengths: §5.4.1); "
+        + "(4) an election timer reset by refused votes, or a candidate that needs more than a majority",
+        connectedServers());
   }
 
   /** The term of the connected servers; fails if they report different terms. */
@@ -220,8 +312,10 @@ final class RaftTester implements AutoCloseable {
       }
     }
     if (terms.values().stream().distinct().count() > 1) {
-      throw fail("connected servers report different terms (server=term: %s): a server that hears from a "
-          + "leader of a newer term must adopt that term", terms);
+      throw fail("connected servers report different terms (server=term: %s). Likely causes: (1) a server that "
+          + "sees a newer term in an RPC or a reply does not adopt it (Figure 2, all servers); (2) the leader's "
+          + "heartbeats do not reach every follower, or come less often than the followers' election timeout",
+          terms);
     }
     return terms.values().stream().findFirst().orElse(-1);
   }
@@ -231,7 +325,8 @@ final class RaftTester implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       if (isConnected(i) && getState(i).isLeader()) {
         throw fail("server %d claims to lead, but only servers %s are connected, too few for a majority: a "
-            + "candidate needs votes from a majority of all servers, itself included", i, connectedServers());
+            + "candidate needs votes from a majority of all servers, itself included (count the votes granted, "
+            + "not the replies)", i, connectedServers());
       }
     }
   }
@@ -251,6 +346,7 @@ final class RaftTester implements AutoCloseable {
     long t0 = Env.nowMillis();
     int starts = 0;
     String problem = "no connected server accepted Start() as the leader";
+    String causes = NO_LEADER_CAUSES;
     while (Env.nowMillis() - t0 < 10_000) {
       int index = -1;
       int leader = -1;
@@ -260,6 +356,7 @@ final class RaftTester implements AutoCloseable {
           StartResult r = start(starts, command);
           if (r.isLeader()) {
             index = r.index();
+            causes = NOT_COMMITTED_CAUSES;
             leader = starts;
             break;
           }
@@ -282,10 +379,10 @@ final class RaftTester implements AutoCloseable {
           + "(wanted %d)", leader, index, c.count(), n, c.count() == 0 || Objects.equals(c.command(), command)
           ? "it" : "another command, " + brief(c.command()), expectedServers);
       if (!retry) {
-        throw fail("command %s was not committed: %s", brief(command), problem);
+        throw fail("command %s was not committed: %s. %s", brief(command), problem, causes);
       }
     }
-    throw fail("command %s was not committed within 10 s: %s", brief(command), problem);
+    throw fail("command %s was not committed within 10 s: %s. %s", brief(command), problem, causes);
   }
 
   /**
@@ -318,15 +415,75 @@ final class RaftTester implements AutoCloseable {
     }
     ServiceModel.Committed c = nCommitted(index);
     if (c.count() < count) {
-      throw fail("only %d servers applied index %d within about 24 s, %d wanted: does the leader advance "
-          + "commitIndex, and do followers learn it from leaderCommit?", c.count(), index, count);
+      throw fail("only %d servers applied index %d within about 24 s, %d wanted. %s", c.count(), index, count,
+          NOT_COMMITTED_CAUSES);
     }
     return Optional.of(c.command());
+  }
+
+  /**
+   * Waits (up to about 5 s) until server {@code i}'s term passes {@code term}, and returns the new
+   * term. On a server cut off from the others only its own elections raise the term: it has then
+   * just become a candidate and voted for itself.
+   */
+  int awaitTermAbove(int i, int term) {
+    for (int iter = 0; iter < 500; iter++) {
+      int now = getState(i).term();
+      if (now > term) {
+        return now;
+      }
+      Env.sleep(10);
+    }
+    throw fail("server %d, cut off from the others, stayed in term %d for 5 s: a follower that hears nothing from "
+        + "a leader must time out and start an election (increment currentTerm, vote for itself)", i, term);
+  }
+
+  /**
+   * Cuts server {@code i} off (from now on only the tester talks to it) and waits until it starts
+   * an election; returns that election's term, in which it has just voted for itself.
+   */
+  int cutOffUntilCandidate(int i) {
+    disconnect(i);
+    return awaitTermAbove(i, getState(i).term());
+  }
+
+  /** The highest index server {@code i} has applied in its current life (its snapshot's counts). */
+  int lastApplied(int i) {
+    return services.lastApplied(i);
+  }
+
+  /** The command server {@code i} applied at {@code index}, or null if it has not. */
+  Object appliedAt(int i, int index) {
+    return services.appliedAt(i, index);
+  }
+
+  /** The snapshot the service would make after applying {@code commands} at indexes 1, 2, ... */
+  static byte[] serviceSnapshot(List<Object> commands) {
+    return ServiceModel.snapshotOf(commands);
   }
 
   /** RPCs received so far by the current instance of server {@code i}. */
   long rpcCount(int i) {
     return group.rpcCount(i);
+  }
+
+  /** RPCs received so far by the current instances of all servers. */
+  long rpcTotal() {
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      total += rpcCount(i);
+    }
+    return total;
+  }
+
+  /** Whether some server is no longer in {@code term} (a new election began, or it is down). */
+  boolean termChangedFrom(int term) {
+    for (int i = 0; i < n; i++) {
+      if (getState(i).term() != term) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Bytes of all requests sent and all replies delivered. */

@@ -26,6 +26,21 @@ final class ServiceModel {
   /** How many servers hold a log index, and the command they hold there. */
   record Committed(int count, Object command) {}
 
+  /** What most often gives a term two leaders, most common first. */
+  static final String TWO_LEADERS_CAUSES = "Likely causes, most common first: (1) a leader or candidate that "
+      + "sees a newer term (in a request or in a reply) adopts it but does not become a follower, so it goes on "
+      + "leading in the new term; (2) a second vote in one term: check votedFor, and a candidate's vote for "
+      + "itself counts; (3) a vote counted for the wrong election: a late reply granted in an earlier term; (4) a "
+      + "restarted server that forgot its vote (persist votedFor and currentTerm before replying)";
+
+  /** What most often makes two servers apply different commands at one index, most common first. */
+  private static final String DIVERGENCE_CAUSES = "Likely causes, most common first: (1) a leader commits an "
+      + "entry of an earlier term by counting replicas (only entries of its current term are counted; §5.4.2, "
+      + "Figure 8); (2) a follower sets commitIndex past what the leader's message proved it holds: "
+      + "min(leaderCommit, index of the last new entry); (3) a vote for a candidate whose log is less up-to-date "
+      + "(§5.4.1); (4) a follower that truncates its log on a stale or repeated AppendEntries, or keeps a "
+      + "conflicting entry; (5) the log or term not persisted before answering";
+
   private final World world = World.current();
   private final int n;
   private final ReentrantLock mu = new ReentrantLock(); // guards everything below; taken by tester threads only
@@ -81,7 +96,11 @@ final class ServiceModel {
   byte[] apply(int i, int token, ApplyMsg msg, boolean makeSnapshots) {
     mu.lock();
     try {
-      if (life[i] != token || error != null) {
+      if (error != null) {
+        return null;
+      }
+      if (life[i] != token) {
+        checkBeforeCrash(i, msg); // read just before the crash: the service did apply it
         return null;
       }
       switch (msg) {
@@ -100,6 +119,28 @@ final class ServiceModel {
     }
   }
 
+  /**
+   * A message server {@code i} sent on its apply channel just before it crashed, which its applier
+   * had not read: its service applied it, so it must agree with what the others applied.
+   */
+  void appliedBeforeCrash(int i, ApplyMsg msg) {
+    mu.lock();
+    try {
+      if (error == null) {
+        checkBeforeCrash(i, msg);
+      }
+    } finally {
+      mu.unlock();
+    }
+  }
+
+  private void checkBeforeCrash(int i, ApplyMsg msg) {
+    if (msg instanceof ApplyMsg.Command c && c.command() != null && agrees(i, c)) {
+      logs.get(i).putIfAbsent(c.index(), c.command());
+      maxIndex = Math.max(maxIndex, c.index());
+    }
+  }
+
   private void applyCommand(int i, ApplyMsg.Command c) {
     int index = c.index();
     if (c.command() == null) {
@@ -108,20 +149,32 @@ final class ServiceModel {
     }
     if (index != lastApplied[i] + 1) {
       fail("server %d applied index %d right after index %d: each server must apply every index once, in "
-          + "order, starting at 1 (or after its snapshot)", i, index, lastApplied[i]);
+          + "order, starting at 1 (or after its snapshot). Likely causes: (1) lastApplied not moved to the "
+          + "snapshot's index when one is installed, or moved before it is delivered; (2) two threads that both "
+          + "send on applyCh, or a lastApplied read and updated outside the lock; (3) commitIndex moved backwards",
+          i, index, lastApplied[i]);
       return;
     }
-    for (int j = 0; j < n; j++) {
-      Object other = logs.get(j).get(index);
-      if (other != null && !other.equals(c.command())) {
-        fail("servers %d and %d applied different commands at index %d (%s and %s): a committed entry must never "
-            + "change", i, j, index, RaftTester.brief(c.command()), RaftTester.brief(other));
-        return;
-      }
+    if (!agrees(i, c)) {
+      return;
     }
     logs.get(i).put(index, c.command());
     lastApplied[i] = index;
     maxIndex = Math.max(maxIndex, index);
+  }
+
+  /** Whether {@code c} agrees with what every server applied at its index; records the failure if not. */
+  private boolean agrees(int i, ApplyMsg.Command c) {
+    for (int j = 0; j < n; j++) {
+      Object other = logs.get(j).get(c.index());
+      if (other != null && !other.equals(c.command())) {
+        fail("servers %d and %d applied different commands at index %d (%s and %s): a committed entry must never "
+            + "change. %s", i, j, c.index(), RaftTester.brief(c.command()), RaftTester.brief(other),
+            DIVERGENCE_CAUSES);
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Replaces server {@code i}'s state with a snapshot ({@code index} -1: the one it restarts from). */
@@ -141,7 +194,9 @@ final class ServiceModel {
     }
     if (s.lastIndex() < lastApplied[i]) {
       fail("server %d installed a snapshot up to index %d after applying up to index %d: the service would go back "
-          + "in time (ignore snapshots older than what you applied)", i, s.lastIndex(), lastApplied[i]);
+          + "in time. Likely causes: (1) an InstallSnapshot that covers no more than commitIndex (a late or repeated "
+          + "one) is not ignored; (2) the snapshot goes on applyCh after commands it covers, from another thread "
+          + "than the one applying them", i, s.lastIndex(), lastApplied[i]);
       return;
     }
     Map<Integer, Object> log = new HashMap<>();
@@ -157,7 +212,12 @@ final class ServiceModel {
     for (int k = 1; k <= lastIndex; k++) {
       commands.add(logs.get(i).get(k));
     }
-    return Codec.encode(new ServiceSnapshot(lastIndex, commands));
+    return snapshotOf(commands);
+  }
+
+  /** The service's snapshot after applying {@code commands} at indexes 1, 2, ... */
+  static byte[] snapshotOf(List<Object> commands) {
+    return Codec.encode(new ServiceSnapshot(commands.size(), commands));
   }
 
   /**
@@ -170,8 +230,8 @@ final class ServiceModel {
     try {
       Integer other = leaders.putIfAbsent(term, server);
       if (other != null && other != server) {
-        fail("term %d had two leaders: servers %d and %d. A server must vote at most once per term, even across "
-            + "a crash (persist votedFor before replying)", term, other, server);
+        fail("term %d had two leaders: servers %d and %d (each said so to the tester, perhaps at different "
+            + "times). %s", term, other, server, TWO_LEADERS_CAUSES);
       }
     } finally {
       mu.unlock();
@@ -197,6 +257,28 @@ final class ServiceModel {
         }
       }
       return new Committed(count, command);
+    } finally {
+      mu.unlock();
+    }
+  }
+
+  /** The highest index server {@code i} applied in its current life (a snapshot counts as applied). */
+  int lastApplied(int i) {
+    mu.lock();
+    try {
+      checkLocked();
+      return lastApplied[i];
+    } finally {
+      mu.unlock();
+    }
+  }
+
+  /** The command server {@code i} applied at {@code index} (in any life), or null. */
+  Object appliedAt(int i, int index) {
+    mu.lock();
+    try {
+      checkLocked();
+      return logs.get(i).get(index);
     } finally {
       mu.unlock();
     }

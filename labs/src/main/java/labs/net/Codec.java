@@ -4,6 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
@@ -34,8 +37,44 @@ public final class Codec {
     if (value == null) {
       throw new PayloadException("cannot encode null: send a record, or an empty one");
     }
-    JsonElement tree = new TreeWriter().write(value, value.getClass(), PayloadPath.root(value.getClass().getSimpleName()));
-    return GSON.toJson(tree).getBytes(StandardCharsets.UTF_8);
+    Text text = new Text();
+    try (JsonWriter out = GSON.newJsonWriter(text)) { // Gson's settings, so the bytes are what Gson writes
+      new ValueWriter(out).write(value, value.getClass(), PayloadPath.root(value.getClass().getSimpleName()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // Text never fails
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A writer into a StringBuilder (a StringWriter's StringBuffer locks on every call). */
+  private static final class Text extends java.io.Writer {
+    private final StringBuilder sb = new StringBuilder(256);
+
+    @Override
+    public void write(char[] chars, int off, int len) {
+      sb.append(chars, off, len);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      sb.append(s, off, off + len);
+    }
+
+    @Override
+    public void write(int c) {
+      sb.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
   }
 
   /** A new value of {@code type} read from {@code bytes} made by {@link #encode}. */

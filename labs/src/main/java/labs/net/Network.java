@@ -15,7 +15,8 @@ import labs.runtime.World;
  * connected to server names; a server is a set of handlers running on a {@link Node}. The tester
  * builds partitions and crashes out of {@link #enable} and {@link #deleteServer}.
  *
- * <p>Faults follow {@link NetworkConfig}: in unreliable mode requests are delayed 0–26 ms and 10%
+ * <p>Faults follow {@link NetworkConfig}: in reliable mode requests are delayed 0–5 ms (see {@link
+ * NetworkConfig#reliableDelayMs}); in unreliable mode they are delayed 0–26 ms and 10%
  * of requests and of replies are lost; calls to a dead or unreachable server fail after 0–100 ms
  * (0–7 s with long delays); with long reordering two thirds of replies are held 200–2200 ms; an
  * opt-in rate duplicates requests. A reply from a server deleted (crashed) or cut off while the
@@ -182,6 +183,8 @@ public final class Network {
         world.trace().record(from, "drop", label + " (request lost)");
         return Optional.empty();
       }
+    } else if (c.reliableDelayMs() > 0) {
+      Env.sleep(randomInt(c.reliableDelayMs() + 1));
     }
     Channel<byte[]> replies = new Channel<>();
     dispatch(route, rpc, request, replies, label);

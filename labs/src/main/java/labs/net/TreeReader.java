@@ -21,20 +21,20 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Reads a JSON tree written by {@link TreeWriter} back into fresh objects. */
+/** Reads JSON written by {@link ValueWriter} back into fresh objects. */
 final class TreeReader {
   Object read(JsonElement e, Type declared, PayloadPath path) {
     if (e == null || e.isJsonNull()) {
       return null;
     }
     Class<?> d = Types.rawClass(declared);
-    if (e.isJsonObject() && e.getAsJsonObject().has(TreeWriter.TYPE) && !d.isRecord()) {
+    if (e.isJsonObject() && e.getAsJsonObject().has(ValueWriter.TYPE) && !d.isRecord()) {
       JsonObject tagged = e.getAsJsonObject();
-      Class<?> actual = load(tagged.get(TreeWriter.TYPE).getAsString(), path);
+      Class<?> actual = load(tagged.get(ValueWriter.TYPE).getAsString(), path);
       if (!Types.boxed(d).isAssignableFrom(actual)) {
         throw new PayloadException(path + ": encoded class " + actual.getName() + " is not a " + d.getName());
       }
-      return read(tagged.get(TreeWriter.VALUE), actual, path);
+      return read(tagged.get(ValueWriter.VALUE), actual, path);
     }
     try {
       return readPlain(e, declared, d, path);
@@ -111,7 +111,7 @@ final class TreeReader {
     if (d == Object.class || d.isInterface()) {
       throw new PayloadException(path + ": no class name was encoded for a value declared as " + d.getName());
     }
-    TreeWriter.checkTransportable(d, path);
+    ValueWriter.checkTransportable(d, path);
     JsonObject o = e.getAsJsonObject();
     return d.isRecord() ? readRecord(o, d, path) : readFields(o, d, path);
   }

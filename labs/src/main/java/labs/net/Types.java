@@ -28,8 +28,15 @@ final class Types {
 
   /** The name a type tag carries: a short alias for common JDK classes, else the class name. */
   static String tagName(Class<?> c) {
-    return ALIASES.getOrDefault(c, c.getName());
+    return TAG_NAMES.get(c);
   }
+
+  private static final ClassValue<String> TAG_NAMES = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> c) {
+      return ALIASES.getOrDefault(c, c.getName());
+    }
+  };
 
   /** The class an alias stands for, or null for a plain class name. */
   static Class<?> byAlias(String tag) {
@@ -66,12 +73,17 @@ final class Types {
     return c.isPrimitive() || LEAVES.contains(c);
   }
 
+  /** The box of a primitive class, the class itself otherwise (asked for every value written: cached). */
   static Class<?> boxed(Class<?> c) {
-    if (!c.isPrimitive()) {
-      return c;
-    }
-    return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+    return c.isPrimitive() ? BOXES.get(c) : c;
   }
+
+  private static final ClassValue<Class<?>> BOXES = new ClassValue<>() {
+    @Override
+    protected Class<?> computeValue(Class<?> c) {
+      return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+    }
+  };
 
   static boolean isEnum(Class<?> c) {
     return c.isEnum() || (c.getSuperclass() != null && c.getSuperclass().isEnum());
