@@ -1,0 +1,80 @@
+package kvraft;
+
+import java.util.Set;
+import kvraft.KvRpc.GetReply;
+import labs.checker.models.VersionedKvModel;
+import labs.checker.models.VersionedKvModel.Input;
+import labs.checker.models.VersionedKvModel.Reply;
+import labs.cluster.Client;
+import labs.cluster.HistoryRecorder;
+
+/**
+ * A clerk as the tests use it: your {@link Clerk} on ends of one {@link Client} of the cluster,
+ * with every call recorded in the test's history (call and return in virtual time) for the
+ * linearizability check, and its answers checked against the clerk's contract. Used by one tester
+ * thread at a time, like the clerk itself.
+ */
+final class TestClerk {
+  private static final Set<Err> GET_ANSWERS = Set.of(Err.OK, Err.NO_KEY);
+  private static final Set<Err> PUT_ANSWERS = Set.of(Err.OK, Err.VERSION, Err.NO_KEY, Err.MAYBE);
+
+  private final Client client;
+  private final VersionedKv clerk;
+  private final HistoryRecorder<Input, Reply> history;
+
+  TestClerk(Client client, VersionedKv clerk, HistoryRecorder<Input, Reply> history) {
+    this.client = client;
+    this.clerk = clerk;
+    this.history = history;
+  }
+
+  /** The cluster client this clerk's ends belong to (to cut it off from some servers). */
+  Client client() {
+    return client;
+  }
+
+  /** The client's number: its lane in the history viewer. */
+  int id() {
+    return client.id();
+  }
+
+  /** {@code get(key)}, recorded; fails if the clerk answers what a clerk never may. */
+  GetReply get(String key) {
+    HistoryRecorder<Input, Reply>.Call call = history.begin(id(), new VersionedKvModel.Get(key));
+    GetReply reply = clerk.get(key);
+    if (reply == null || !GET_ANSWERS.contains(reply.err())) {
+      throw new AssertionError(String.format("client %d: get(\"%s\") returned %s, but a clerk's get answers only OK "
+          + "or NO_KEY: on WRONG_LEADER or no answer it tries the next server, pausing after each round, until one "
+          + "answers", id(), key, reply));
+    }
+    call.returned(new Reply(reply.value(), reply.version(), model(reply.err())));
+    return reply;
+  }
+
+  /** {@code put(key, value, version)}, recorded; fails if the clerk answers what a clerk never may. */
+  Err put(String key, String value, long version) {
+    HistoryRecorder<Input, Reply>.Call call = history.begin(id(), new VersionedKvModel.Put(key, value, version));
+    Err err = clerk.put(key, value, version);
+    if (!PUT_ANSWERS.contains(err)) {
+      throw new AssertionError(String.format("client %d: put(\"%s\", \"%s\", %d) returned %s, but a clerk's put answers "
+          + "only OK, VERSION, NO_KEY or MAYBE: on WRONG_LEADER or no answer it tries the next server, pausing after "
+          + "each round, until one answers", id(), key, brief(value), version, err));
+    }
+    call.returned(Reply.of(model(err)));
+    return err;
+  }
+
+  private static VersionedKvModel.Err model(Err err) {
+    return switch (err) {
+      case OK -> VersionedKvModel.Err.OK;
+      case NO_KEY -> VersionedKvModel.Err.NO_KEY;
+      case VERSION -> VersionedKvModel.Err.VERSION;
+      case MAYBE -> VersionedKvModel.Err.MAYBE;
+      case WRONG_LEADER -> throw new IllegalArgumentException("WRONG_LEADER is no answer of a clerk");
+    };
+  }
+
+  static String brief(String s) {
+    return s.length() <= 24 ? s : s.substring(0, 20) + "...(" + s.length() + " chars)";
+  }
+}
