@@ -204,9 +204,17 @@ public class Rsm {
     } finally {
       lock.unlock();
     }
+    snapshotIfLarge(index);
+  }
+
+  /**
+   * Part 3C: once Raft's persisted state nears maxRaftState, hands Raft a snapshot of the service
+   * through {@code index}, so Raft may drop those entries from its log. Call it only after {@code
+   * index} is applied: the snapshot must hold exactly the effects of the entries up to it, or a
+   * replica restored from it would lose (or repeat) one.
+   */
+  private void snapshotIfLarge(int index) {
     if (maxRaftState > 0 && persister.raftStateSize() >= maxRaftState * 9L / 10) {
-      // Part 3C: Raft's state nears the bound. The snapshot holds the service's state after
-      // applying exactly the entries up to this index, so Raft may drop them from its log.
       raft.snapshot(index, service.takeSnapshot());
     }
   }

@@ -132,7 +132,12 @@ final class GenericTest {
       done.set(true);
       total = total.plus(awaitClients(t, clients));
       if (!scenario.randomKeys()) {
-        checkPutCount(checker, total);
+        try {
+          checkPutCount(checker, total);
+        } catch (AssertionError e) {
+          t.checkLinearizable(name); // the history so far tells more, if it is not linearizable
+          throw e;
+        }
       }
       if (partitioner != null) {
         partitioner.stop();

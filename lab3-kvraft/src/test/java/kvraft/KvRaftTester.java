@@ -321,18 +321,27 @@ final class KvRaftTester<S> implements AutoCloseable {
    */
   void checkSizes() {
     if (maxRaftState > 0) {
-      int size = maxRaftStateSize();
-      if (size > 8 * maxRaftState) {
-        throw fail("Raft's persisted state is %d bytes, more than 8 × maxRaftState = %d: does the rsm call "
-            + "raft.snapshot(index, service.takeSnapshot()) once persister.raftStateSize() nears maxRaftState, and "
-            + "does Raft then drop the log up to index?", size, 8 * maxRaftState);
-      }
+      checkRaftStateAtMost(8, "");
     } else {
       int snapshot = maxSnapshotSize();
       if (snapshot > 0) {
         throw fail("a server persisted a %d-byte snapshot although maxRaftState is %d: with -1, never snapshot",
             snapshot, maxRaftState);
       }
+    }
+  }
+
+  /**
+   * Fails if any server's persisted Raft state exceeds {@code times} × maxRaftState; {@code when}
+   * says when, for the message ("after 100 commands").
+   */
+  void checkRaftStateAtMost(int times, String when) {
+    int size = maxRaftStateSize();
+    if (size > times * maxRaftState) {
+      throw fail("%sRaft's persisted state is %d bytes, more than %d × maxRaftState = %d: does the rsm call "
+          + "raft.snapshot(index, service.takeSnapshot()) once persister.raftStateSize() nears maxRaftState (without "
+          + "waiting for a lagging server), and does Raft then drop the log up to index?", when.isEmpty() ? ""
+          : when + ", ", size, times, times * maxRaftState);
     }
   }
 

@@ -136,18 +136,7 @@ class RsmTest {
   @DisplayName("3A: a restarted group replays its log")
   void restartReplay() {
     try (var t = KvRaftTester.counters(SERVERS, NO_SNAPSHOTS)) {
-      for (int i = 1; i <= 100; i++) {
-        t.checkCounter(t.oneSubmit(new Inc()), SERVERS);
-      }
-      // Every server crashes and restarts: the counters start from zero and Raft re-applies the log.
-      t.crashAndRestartAll();
-      long n = t.oneSubmit(new Inc());
-      if (n != 101) {
-        throw fail("after 100 Incs and a restart of every server, the next Inc returned %d, expected 101: does the "
-            + "applier apply every committed command again after a restart, in order?", n);
-      }
-      Env.sleep(1000);
-      t.checkCounter(n, SERVERS);
+      incsThenRestart(t);
     }
   }
 
@@ -166,25 +155,35 @@ class RsmTest {
   @DisplayName("3A: submits after a restart are not confused with those before it")
   void restartSubmit() {
     try (var t = KvRaftTester.counters(SERVERS, NO_SNAPSHOTS)) {
-      for (int i = 1; i <= 100; i++) {
-        t.checkCounter(t.oneSubmit(new Inc()), SERVERS);
-      }
-      t.crashAndRestartAll();
-      long n = t.oneSubmit(new Inc());
-      if (n != 101) {
-        throw fail("after 100 Incs and a restart of every server, the next Inc returned %d, expected 101", n);
-      }
-      Env.sleep(1000);
+      incsThenRestart(t);
       // Submits left waiting at a kill, then a restart: the log now holds commands the previous
       // lives submitted; a submit of the new life must answer only for its own.
       killWhileSubmitting(t);
       t.crashAndRestartAll();
-      n = t.oneSubmit(new Inc());
+      long n = t.oneSubmit(new Inc());
       if (n != 102) {
         throw fail("the first Inc after the second restart returned %d, expected 102 (Nulls change nothing)", n);
       }
       t.checkCounter(n, SERVERS);
     }
+  }
+
+  /**
+   * 100 Incs, then every server crashes and restarts: the counters start from zero and Raft
+   * re-applies the log, so the next Inc must return 101 on every replica.
+   */
+  private static void incsThenRestart(KvRaftTester<CounterReplica> t) {
+    for (int i = 1; i <= 100; i++) {
+      t.checkCounter(t.oneSubmit(new Inc()), SERVERS);
+    }
+    t.crashAndRestartAll();
+    long n = t.oneSubmit(new Inc());
+    if (n != 101) {
+      throw fail("after 100 Incs and a restart of every server, the next Inc returned %d, expected 101: does the "
+          + "applier apply every committed command again after a restart, in order?", n);
+    }
+    Env.sleep(1000);
+    t.checkCounter(n, SERVERS);
   }
 
   /**

@@ -37,12 +37,7 @@ class SnapshotTest {
         t.oneSubmit(new Inc());
       }
       t.checkCounter(100, RsmTest.SERVERS);
-      int size = t.maxRaftStateSize();
-      if (size > 2 * MAX_RAFT_STATE) {
-        throw fail("after 100 commands Raft's persisted state is %d bytes, more than 2 × maxRaftState = %d: once "
-            + "persister.raftStateSize() nears maxRaftState, the rsm must call raft.snapshot(index, "
-            + "service.takeSnapshot())", size, 2 * MAX_RAFT_STATE);
-      }
+      t.checkRaftStateAtMost(2, "after 100 commands");
       // Every server restarts from its snapshot (and the few entries after it).
       t.crashAndRestartAll();
       long n = t.oneSubmit(new Inc());
@@ -72,11 +67,7 @@ class SnapshotTest {
       }
       Env.sleep(ELECTION_TIMEOUT_MS);
       long vb = t.putAtLeastOnce(ck01, "b", "B", 0);
-      int size = t.maxRaftStateSize();
-      if (size > 8 * MAX_RAFT_STATE) {
-        throw fail("Raft's persisted state is %d bytes, more than 8 × maxRaftState = %d, although a majority applied "
-            + "every entry: snapshot and trim the log without waiting for a lagging server", size, 8 * MAX_RAFT_STATE);
-      }
+      t.checkRaftStateAtMost(8, "with a majority that applied every entry");
 
       // Now a majority needs server 2, whose missing entries exist only in snapshots.
       t.partition(List.of(0, 2), List.of(1));
@@ -115,11 +106,7 @@ class SnapshotTest {
         v = t.putAtLeastOnce(ck, "x", "1", v);
         t.checkGet(ck, "x", "1", v);
       }
-      int size = t.maxRaftStateSize();
-      if (size > 8 * MAX_RAFT_STATE) {
-        throw fail("after 800 operations Raft's persisted state is %d bytes, more than 8 × maxRaftState = %d", size,
-            8 * MAX_RAFT_STATE);
-      }
+      t.checkRaftStateAtMost(8, "after 800 operations");
       int snapshot = t.maxSnapshotSize();
       if (snapshot > MAX_SNAPSHOT_BYTES) {
         throw fail("a snapshot is %d bytes, more than %d, for a store of one key: put only the store (values and "
