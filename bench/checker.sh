@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Prints the linearizability checker's timings on Porcupine's data set and on a generated large
-# key/value history (see docs/benchmarks/checker.md). Pass --quick for a short run.
+# Prints the linearizability checker's timings on Porcupine's data set, on a generated large
+# key/value history, and on the hard classes (many clients, crashed operations) with and without
+# the fast paths (see docs/benchmarks/checker.md).
+#   bench/checker.sh [--quick] [--hard-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-exec ./mvnw -B -ntp -q -pl labs test-compile exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=labs.checker.CheckerBenchmark -Dexec.args="$*"
+source .ci/find-jdk25.sh
+
+./mvnw -B -ntp -q -pl labs -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+
+module="$PWD/labs"
+classpath="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")"
+exec "$JAVA_HOME/bin/java" -Xmx4g -cp "$classpath" labs.checker.CheckerBenchmark "$@"

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  *       are translated), whitespace collapsed; or the whole of an inline code span. Either
  *       counts if its first word, after any {@code NAME=value} assignments, is one of
  *       {@code mvn java javac jar jshell bash sh source export git mkdir cd sort rm mv cp diff jq}
- *       or a path starting with {@code ./} (so {@code ./mvnw}), {@code bench/} or {@code .ci/}.
+ *       or a path starting with {@code ./} (so {@code ./mvnw}), {@code bench/}, {@code .ci/}, or is {@code grader/grader}.
  *       Output shown in code blocks ({@code PASS ...}, {@code seed: ...}) is not a command.</li>
  *   <li><b>Test names</b> (both ways): every {@code FooTest} or {@code FooTest#method} anywhere;
  *       an inline code span that is the name of a test method (a method carrying

@@ -2,21 +2,13 @@ package raft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import static raft.ReferenceCopies.raft;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import labs.runtime.RunLimits;
 import labs.runtime.World;
 import org.junit.jupiter.api.DynamicTest;
@@ -25,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Tests of the tests: each case compiles a copy of the reference solution with one classic Raft
- * bug put in by a text edit, runs the scenarios that should catch it over a few seeds, and fails
+ * bug put in by a text edit ({@link ReferenceCopies}), runs the scenarios that should catch it over a few seeds, and fails
  * if the bug survives them all. The reference itself stays untouched (no hooks, no switches).
  *
  * <p>Compiled and run only with {@code -Psolution} (this file lives in src/test-solution/java).
@@ -34,21 +26,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 @Tag("tests-of-the-tests")
 class DeliberateBugsTest {
-  /** Where the reference's sources are, relative to the module (surefire's working directory). */
-  private static final Path REFERENCE = Path.of("src", "solution", "java", "raft");
-
-  /** One text edit of a reference source file: {@code original} must occur exactly once. */
-  private record Edit(String file, String original, String broken) {}
-
   /** A deliberate bug: its edits, and the scenarios ("TestClass#method") tried over 1..seeds. */
-  private record Bug(String name, List<Edit> edits, int seeds, List<String> scenarios) {
-    Bug(String name, Edit edit, int seeds, List<String> scenarios) {
+  private record Bug(String name, List<ReferenceCopies.Edit> edits, int seeds, List<String> scenarios) {
+    Bug(String name, ReferenceCopies.Edit edit, int seeds, List<String> scenarios) {
       this(name, List.of(edit), seeds, scenarios);
     }
-  }
-
-  private static Edit raft(String original, String broken) {
-    return new Edit("Raft.java", original, broken);
   }
 
   private static final List<Bug> BUGS = List.of(
@@ -77,7 +59,7 @@ class DeliberateBugsTest {
   @TestFactory
   Stream<DynamicTest> everyDeliberateBugIsCaught() {
     return BUGS.stream().map(bug -> DynamicTest.dynamicTest(bug.name(), () -> {
-      ClassLoader broken = compileWith(bug);
+      ClassLoader broken = ReferenceCopies.compileWith("the deliberate bug " + bug.name(), bug.edits());
       String caught = firstFailure(broken, bug);
       assertThat(caught)
           .withFailMessage("the tests did not catch the deliberate bug \"%s\" in %d seeds of %s", bug.name(),
@@ -118,84 +100,5 @@ class DeliberateBugsTest {
       }
     }
     return null;
-  }
-
-  /** Compiles the reference with the bug's edit; returns a loader that sees the broken classes first. */
-  private static ClassLoader compileWith(Bug bug) throws IOException {
-    Path dir = Files.createTempDirectory("raft-bug-");
-    Path src = dir.resolve("src");
-    Path out = dir.resolve("classes");
-    Files.createDirectories(src);
-    Files.createDirectories(out);
-    List<String> files = new ArrayList<>();
-    try (Stream<Path> sources = Files.list(REFERENCE)) {
-      for (Path p : sources.toList()) {
-        String code = Files.readString(p);
-        for (Edit edit : bug.edits()) {
-          if (p.getFileName().toString().equals(edit.file())) {
-            int at = code.indexOf(edit.original());
-            if (at < 0 || code.indexOf(edit.original(), at + 1) >= 0) {
-              throw new AssertionError("the reference's " + edit.file() + " no longer contains \"" + edit.original()
-                  + "\" exactly once: update the deliberate bug \"" + bug.name() + "\"");
-            }
-            code = code.replace(edit.original(), edit.broken());
-          }
-        }
-        Path copy = src.resolve(p.getFileName());
-        Files.writeString(copy, code);
-        files.add(copy.toString());
-      }
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"),
-        "-nowarn", "-proc:none"));
-    args.addAll(files);
-    var errors = new ByteArrayOutputStream();
-    int status = javac.run(null, null, errors, args.toArray(String[]::new));
-    if (status != 0) {
-      throw new AssertionError("the deliberate bug \"" + bug.name() + "\" does not compile:\n" + errors);
-    }
-    return new BrokenFirst(new URL[] {url(out), location(RaftTester.class), location(RaftApi.class)},
-        DeliberateBugsTest.class.getClassLoader());
-  }
-
-  private static URL location(Class<?> c) {
-    return c.getProtectionDomain().getCodeSource().getLocation();
-  }
-
-  private static URL url(Path p) {
-    try {
-      return p.toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Loads the {@code raft} package from its own URLs, broken classes first, and everything else
-   * (the framework, JUnit) from the parent, so the scenarios run the broken Raft on the shared
-   * framework.
-   */
-  private static final class BrokenFirst extends URLClassLoader {
-    BrokenFirst(URL[] urls, ClassLoader parent) {
-      super(urls, parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith("raft.")) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> c = findLoadedClass(name);
-        if (c == null) {
-          c = findClass(name);
-        }
-        if (resolve) {
-          resolveClass(c);
-        }
-        return c;
-      }
-    }
   }
 }

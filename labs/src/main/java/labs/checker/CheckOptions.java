@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param timeout the whole check's wall-clock bound, or null for none (then a step budget is
  *     required); past it the verdict is {@link Verdict#UNKNOWN} unless a partition was already
  *     found illegal
- * @param stepBudget the whole check's bound in search steps over all partitions, or 0 for none
+ * @param stepBudget the whole check's bound in steps over all partitions (search steps, and the
+ *     steps of the fast paths, which are polynomial and count their work the same way), or 0 for none
  *     (then a timeout is required); spent, the verdict is {@link Verdict#UNKNOWN} unless a
  *     partition was already found illegal
  * @param parallelism how many partitions to search at once (platform threads); 1 searches them
@@ -28,13 +29,25 @@ import java.time.Duration;
  *     (approximate, excluding the states themselves). Past it the search stays exact but slower.
  *     Default: with a timeout, a quarter of the maximum heap, at most 1 GiB; with only a step
  *     budget, a fixed {@value #DETERMINISTIC_CACHE_BYTES} bytes
+ * @param fastPaths true (default): decide a partition by an exact fast path when its model and
+ *     history allow (versioned puts; registers and key/value stores whose written values are
+ *     unique), and set aside operations that never returned where that cannot change the verdict
+ *     before searching. Never changes a verdict, only how fast it comes. False: the plain search
+ *     on every partition (what the fast paths are tested against)
  */
 public record CheckOptions(
     Duration timeout,
     long stepBudget,
     int parallelism,
     boolean searchAllPartitions,
-    long cacheLimitBytes) {
+    long cacheLimitBytes,
+    boolean fastPaths) {
+
+  /** The options before {@code fastPaths} existed: fast paths on. */
+  public CheckOptions(Duration timeout, long stepBudget, int parallelism,
+      boolean searchAllPartitions, long cacheLimitBytes) {
+    this(timeout, stepBudget, parallelism, searchAllPartitions, cacheLimitBytes, true);
+  }
 
   /** The memo bound of a check bounded by steps only: the same on every machine. */
   public static final long DETERMINISTIC_CACHE_BYTES = 256L << 20;
@@ -98,22 +111,30 @@ public record CheckOptions(
   }
 
   public CheckOptions withTimeout(Duration value) {
-    return new CheckOptions(value, stepBudget, parallelism, searchAllPartitions, cacheLimitBytes);
+    return new CheckOptions(
+        value, stepBudget, parallelism, searchAllPartitions, cacheLimitBytes, fastPaths);
   }
 
   public CheckOptions withStepBudget(long value) {
-    return new CheckOptions(timeout, value, parallelism, searchAllPartitions, cacheLimitBytes);
+    return new CheckOptions(
+        timeout, value, parallelism, searchAllPartitions, cacheLimitBytes, fastPaths);
   }
 
   public CheckOptions withParallelism(int value) {
-    return new CheckOptions(timeout, stepBudget, value, searchAllPartitions, cacheLimitBytes);
+    return new CheckOptions(
+        timeout, stepBudget, value, searchAllPartitions, cacheLimitBytes, fastPaths);
   }
 
   public CheckOptions withSearchAllPartitions(boolean value) {
-    return new CheckOptions(timeout, stepBudget, parallelism, value, cacheLimitBytes);
+    return new CheckOptions(timeout, stepBudget, parallelism, value, cacheLimitBytes, fastPaths);
   }
 
   public CheckOptions withCacheLimitBytes(long value) {
-    return new CheckOptions(timeout, stepBudget, parallelism, searchAllPartitions, value);
+    return new CheckOptions(timeout, stepBudget, parallelism, searchAllPartitions, value, fastPaths);
+  }
+
+  public CheckOptions withFastPaths(boolean value) {
+    return new CheckOptions(
+        timeout, stepBudget, parallelism, searchAllPartitions, cacheLimitBytes, value);
   }
 }

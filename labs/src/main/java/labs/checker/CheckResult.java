@@ -25,8 +25,8 @@ import java.util.Optional;
  *     decided; else OK
  * @param partitions per partition, in order of each one's first call
  * @param elapsed how long the check took (wall clock)
- * @param steps how many search steps the check took, over all partitions (the same on every
- *     machine: compare it with {@link CheckOptions#stepBudget})
+ * @param steps how many steps the check took, over all partitions: the fast paths' and the
+ *     search's (the same on every machine: compare it with {@link CheckOptions#stepBudget})
  * @param options how the check ran (its bounds in particular)
  */
 public record CheckResult<I, O>(
@@ -99,14 +99,19 @@ public record CheckResult<I, O>(
     StringBuilder out = new StringBuilder();
     String size = operations.size() + " operations"
         + (partitions.size() > 1 ? " in " + partitions.size() + " partitions" : "");
-    String time = " (checked in " + elapsed.toMillis() + " ms and " + steps + " steps; "
-        + options.describeBound() + ")";
+    String time = " (checked in " + elapsed.toMillis() + " ms and " + steps + " steps by "
+        + methods() + "; " + options.describeBound() + ")";
     Optional<PartitionResult> failing = failingPartition();
     switch (verdict) {
       case OK -> out.append("Linearizability: OK, ").append(size).append(time);
-      case ILLEGAL -> out.append("Linearizability: ILLEGAL, ").append(size).append(time)
-          .append("\n  No sequential order explains ").append(failing.orElseThrow().name())
-          .append(": the history is not linearizable.");
+      case ILLEGAL -> {
+        out.append("Linearizability: ILLEGAL, ").append(size).append(time)
+            .append("\n  No sequential order explains ").append(failing.orElseThrow().name())
+            .append(": the history is not linearizable.");
+        if (!failing.orElseThrow().story().isEmpty()) {
+          out.append("\n  Why: ").append(failing.orElseThrow().story());
+        }
+      }
       case UNKNOWN -> out.append("Linearizability: UNKNOWN (this is not a pass), ").append(size)
           .append(time).append("\n  The check could not decide ")
           .append(failing.orElseThrow().name()).append(": ")
@@ -116,6 +121,24 @@ public record CheckResult<I, O>(
     }
     failing.ifPresent(p -> describeStuck(p, out));
     return out.toString();
+  }
+
+  /**
+   * How the partitions were decided, for reports: "the search", "fast path: versioned key/value",
+   * or a count per method ("fast path: versioned key/value (4 partitions), search (1)").
+   */
+  public String methods() {
+    java.util.Map<String, Integer> count = new java.util.LinkedHashMap<>();
+    for (PartitionResult p : partitions) {
+      count.merge(p.method(), 1, Integer::sum);
+    }
+    if (count.size() == 1) {
+      String only = count.keySet().iterator().next();
+      return only.equals(PartitionResult.SEARCH) ? "the search" : only;
+    }
+    List<String> parts = new ArrayList<>();
+    count.forEach((method, n) -> parts.add(method + " (" + n + (n == 1 ? " partition)" : " partitions)")));
+    return String.join(", ", parts);
   }
 
   /** {@link #describe()} followed by the viewer page to open. */

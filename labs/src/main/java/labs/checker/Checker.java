@@ -5,13 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import labs.checker.internal.Partials;
+import labs.checker.internal.Decision;
+import labs.checker.internal.FastPaths;
+import labs.checker.internal.Local;
 import labs.checker.internal.PartitionRunner;
+import labs.checker.internal.PendingPruning;
 import labs.checker.internal.Search;
 
 /**
  * Checks histories for linearizability (a port of Porcupine's algorithm: Wing &amp; Gong / Lowe
- * search with memoisation, P-compositional partitions checked independently).
+ * search with memoisation, P-compositional partitions checked independently), with exact fast
+ * paths in front of the search for the histories the labs produce (versioned keys; registers and
+ * key/value gets and puts with unique written values): those stay fast with many clients and
+ * crashed operations, where the search gives up (see the package docs).
  *
  * <pre>{@code
  * CheckResult<KvModel.Input, String> result =
@@ -47,15 +53,12 @@ public final class Checker {
   /**
    * Checks a history of operations.
    *
-   * @return OK, ILLEGAL or UNKNOWN (timed out: never a pass) with the partial linearizations
+   * @return OK, ILLEGAL or UNKNOWN (out of bounds: never a pass) with the partial
+   *     linearizations, and for each partition how it was decided
    */
   public static <S, I, O> CheckResult<I, O> check(
       Model<S, I, O> model, List<Operation<I, O>> history, CheckOptions options) {
     long start = System.nanoTime();
-    PartitionRunner.Bounds bounds = new PartitionRunner.Bounds(
-        options.timeout() == null ? PartitionRunner.Bounds.NO_DEADLINE
-            : start + options.timeout().toNanos(),
-        options.stepBudget(), options.cacheLimitBytes(), !options.deterministic());
     for (int i = 0; i < history.size(); i++) {
       if (history.get(i) == null) {
         throw new IllegalArgumentException("operation " + i + " of the history is null");
@@ -66,19 +69,101 @@ public final class Checker {
     List<Object> keys = new ArrayList<>(byKey.keySet());
     @SuppressWarnings("unchecked")
     Model<Object, Object, Object> erased = (Model<Object, Object, Object>) (Model<?, ?, ?>) model;
-    Search[] searches = new Search[keys.size()];
-    for (int i = 0; i < searches.length; i++) {
-      searches[i] = newSearch(erased, ops, byKey.get(keys.get(i)));
+    int count = keys.size();
+    Local[] locals = new Local[count];
+    PartitionResult[] results = new PartitionResult[count];
+    long budget = options.stepBudget();
+    long fastSteps = 0;
+    for (int i = 0; i < count; i++) {
+      List<Integer> members = byKey.get(keys.get(i));
+      locals[i] = Local.of(ops, members);
+      if (!options.fastPaths()) {
+        continue;
+      }
+      Decision decision;
+      try {
+        decision = FastPaths.decide(erased, locals[i]);
+      } catch (RuntimeException e) {
+        throw modelFailure(model, keys.get(i), e);
+      }
+      fastSteps += decision.steps();
+      if (decision instanceof Decision.Decided decided) {
+        results[i] = budget > 0 && fastSteps > budget
+            ? PartitionResults.undecided(i, keys.get(i), members, budgetSpent(options))
+            : PartitionResults.fromDecision(i, keys.get(i), members, decided);
+      }
     }
+    SearchRun searched = search(erased, keys, byKey, locals, results, options, fastSteps, start);
+    for (int i = 0; i < count; i++) {
+      if (results[i] == null) {
+        results[i] = searched.result(i);
+      }
+    }
+    List<PartitionResult> partitions = List.of(results);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    return new CheckResult<>(model, ops, overall(partitions), partitions, elapsed,
+        fastSteps + searched.steps(), options);
+  }
+
+  /** The search over the partitions no fast path decided, and what it found. */
+  private record SearchRun(PartitionResult[] results, long steps) {
+    PartitionResult result(int i) {
+      return results[i];
+    }
+  }
+
+  private static SearchRun search(
+      Model<Object, Object, Object> model,
+      List<Object> keys,
+      Map<Object, List<Integer>> byKey,
+      Local[] locals,
+      PartitionResult[] decided,
+      CheckOptions options,
+      long fastSteps,
+      long start) {
+    int count = keys.size();
+    PartitionResult[] out = new PartitionResult[count];
+    int firstIllegal = -1;
+    List<Integer> todo = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (decided[i] == null) {
+        todo.add(i);
+      } else if (decided[i].verdict() == Verdict.ILLEGAL && firstIllegal < 0) {
+        firstIllegal = i;
+      }
+    }
+    if (todo.isEmpty()) {
+      return new SearchRun(out, 0);
+    }
+    long budget = options.stepBudget();
+    boolean budgetGone = budget > 0 && fastSteps >= budget;
+    if ((firstIllegal >= 0 && !options.searchAllPartitions()) || budgetGone) {
+      String why = budgetGone ? budgetSpent(options) : stoppedBy(keys.get(firstIllegal));
+      for (int i : todo) {
+        out[i] = PartitionResults.undecided(i, keys.get(i), byKey.get(keys.get(i)), why);
+      }
+      return new SearchRun(out, 0);
+    }
+    Search[] searches = new Search[todo.size()];
+    PendingPruning.Pruned[] pruned = new PendingPruning.Pruned[todo.size()];
+    for (int j = 0; j < searches.length; j++) {
+      Local local = locals[todo.get(j)];
+      pruned[j] = options.fastPaths() ? PendingPruning.prune(model, local)
+          : new PendingPruning.Pruned(local, java.util.stream.IntStream.range(0, local.size())
+              .toArray(), 0, 0);
+      Local p = pruned[j].local();
+      searches[j] = new Search(model, p.inputs(), p.outputs(), p.call(), p.ret());
+    }
+    PartitionRunner.Bounds bounds = new PartitionRunner.Bounds(
+        options.timeout() == null ? PartitionRunner.Bounds.NO_DEADLINE
+            : start + options.timeout().toNanos(),
+        budget == 0 ? 0 : budget - fastSteps, options.cacheLimitBytes(), !options.deterministic());
     PartitionRunner.Run run;
     try {
       run = PartitionRunner.run(
           searches, options.parallelism(), bounds, !options.searchAllPartitions());
     } catch (PartitionRunner.SearchFailure e) {
-      throw new IllegalStateException(
-          "the model " + model.getClass().getSimpleName() + " threw while checking "
-              + PartitionResult.nameOf(keys.get(e.partition())) + ": " + e.getCause(),
-          e.getCause());
+      throw modelFailure(model, keys.get(todo.get(e.partition())), e.getCause());
     }
     boolean[] hung = run.hung();
     int illegal = 0;
@@ -86,23 +171,35 @@ public final class Checker {
         && (hung[illegal] || searches[illegal].outcome() != Search.Outcome.ILLEGAL)) {
       illegal++;
     }
-    String pausedBecause = run.ending() != PartitionRunner.Ending.ILLEGAL_FOUND ? null
-        : "search stopped because " + PartitionResult.nameOf(keys.get(illegal))
-            + " is not linearizable";
-    List<PartitionResult> partitions = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      Object key = keys.get(i);
-      partitions.add(hung[i]
-          ? undecided(i, key, byKey.get(key), "the model's step did not return before the deadline")
-          : toPartitionResult(i, key, byKey.get(key), searches[i].result(),
-              pausedBecause, outOfBounds(run.ending(), options)));
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    String stoppedBecause = run.ending() == PartitionRunner.Ending.ILLEGAL_FOUND
+        ? stoppedBy(keys.get(todo.get(illegal))) : outOfBounds(run.ending(), options);
     long steps = 0;
-    for (int i = 0; i < searches.length; i++) {
-      steps += hung[i] ? 0 : searches[i].stepsTaken(); // a hung search must not be touched
+    for (int j = 0; j < searches.length; j++) {
+      int i = todo.get(j);
+      List<Integer> members = byKey.get(keys.get(i));
+      if (hung[j]) { // a hung search must not be touched
+        out[i] = PartitionResults.undecided(
+            i, keys.get(i), members, "the model's step did not return before the deadline");
+      } else {
+        steps += searches[j].stepsTaken();
+        out[i] = PartitionResults.fromSearch(
+            i, keys.get(i), members, pruned[j], searches[j].result(), stoppedBecause);
+      }
     }
-    return new CheckResult<>(model, ops, overall(partitions), partitions, elapsed, steps, options);
+    return new SearchRun(out, steps);
+  }
+
+  private static IllegalStateException modelFailure(Model<?, ?, ?> model, Object key, Throwable e) {
+    return new IllegalStateException("the model " + model.getClass().getSimpleName()
+        + " threw while checking " + PartitionResult.nameOf(key) + ": " + e, e);
+  }
+
+  private static String stoppedBy(Object illegalKey) {
+    return "search stopped because " + PartitionResult.nameOf(illegalKey) + " is not linearizable";
+  }
+
+  private static String budgetSpent(CheckOptions options) {
+    return "step budget of " + options.stepBudget() + " steps spent";
   }
 
   private static <I, O> Map<Object, List<Integer>> partition(
@@ -118,72 +215,10 @@ public final class Checker {
     return byKey;
   }
 
-  private static Search newSearch(
-      Model<Object, Object, Object> model,
-      List<? extends Operation<?, ?>> ops,
-      List<Integer> members) {
-    int n = members.size();
-    Object[] inputs = new Object[n];
-    Object[] outputs = new Object[n];
-    long[] call = new long[n];
-    long[] ret = new long[n];
-    for (int i = 0; i < n; i++) {
-      Operation<?, ?> op = ops.get(members.get(i));
-      inputs[i] = op.input();
-      outputs[i] = op.output();
-      call[i] = op.call();
-      ret[i] = op.ret();
-    }
-    return new Search(model, inputs, outputs, call, ret);
-  }
-
-  private static PartitionResult undecided(
-      int index, Object key, List<Integer> members, String note) {
-    return new PartitionResult(index, key, Verdict.UNKNOWN, note, members, List.of(), -1,
-        members.stream().map(m -> -1).toList());
-  }
-
-  private static PartitionResult toPartitionResult(
-      int index,
-      Object key,
-      List<Integer> members,
-      Search.Result result,
-      String pausedBecause,
-      String outOfBounds) {
-    Partials found = result.partials();
-    List<PartialLinearization> partials = new ArrayList<>();
-    for (int p = 0; p < found.orders().size(); p++) {
-      List<Integer> order = new ArrayList<>();
-      for (int local : found.orders().get(p)) {
-        order.add(members.get(local));
-      }
-      int blocked = found.blockedBy()[p];
-      partials.add(new PartialLinearization(order, blocked < 0 ? -1 : members.get(blocked)));
-    }
-    List<Integer> longestFor = new ArrayList<>();
-    for (int p : found.longestFor()) {
-      longestFor.add(p);
-    }
-    Verdict verdict = switch (result.outcome()) {
-      case OK -> Verdict.OK;
-      case ILLEGAL -> Verdict.ILLEGAL;
-      case STOPPED, PAUSED -> Verdict.UNKNOWN;
-    };
-    String explored = result.cacheEntries() + " configurations explored"
-        + (result.cacheFull() ? ", memo full" : "");
-    String note = switch (result.outcome()) {
-      case OK, ILLEGAL -> "";
-      case STOPPED, PAUSED -> (pausedBecause == null ? outOfBounds : pausedBecause)
-          + " (" + explored + ")";
-    };
-    return new PartitionResult(
-        index, key, verdict, note, members, partials, found.longest(), longestFor);
-  }
-
   /** Why undecided partitions stopped, when no illegal partition stopped them. */
   private static String outOfBounds(PartitionRunner.Ending ending, CheckOptions options) {
     return switch (ending) {
-      case BUDGET_SPENT -> "step budget of " + options.stepBudget() + " steps spent";
+      case BUDGET_SPENT -> budgetSpent(options);
       case DEADLINE -> "timed out after " + options.timeout().toMillis() + " ms";
       case ALL_DECIDED, ILLEGAL_FOUND -> "not decided";
     };

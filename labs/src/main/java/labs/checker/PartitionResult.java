@@ -17,6 +17,11 @@ import java.util.Optional;
  * @param longest index in {@code partials} of the longest one, or -1 if none was recorded
  * @param longestFor for each entry of {@code operations}: index in {@code partials} of the
  *     longest one containing that operation, or -1
+ * @param method how the verdict was reached: {@value #SEARCH}, or which exact fast path
+ *     ("fast path: versioned key/value", "fast path: register with unique written values"),
+ *     possibly with what was set aside before the search
+ * @param story for an ILLEGAL partition decided by a fast path, why no linearization exists, in
+ *     one or two sentences naming the operations involved; otherwise ""
  */
 public record PartitionResult(
     int index,
@@ -26,12 +31,31 @@ public record PartitionResult(
     List<Integer> operations,
     List<PartialLinearization> partials,
     int longest,
-    List<Integer> longestFor) {
+    List<Integer> longestFor,
+    String method,
+    String story) {
+
+  /** The method of a partition decided by the search alone. */
+  public static final String SEARCH = "search";
 
   public PartitionResult {
     operations = List.copyOf(operations);
     partials = List.copyOf(partials);
     longestFor = List.copyOf(longestFor);
+    method = method == null ? SEARCH : method;
+    story = story == null ? "" : story;
+  }
+
+  /** A partition decided by the search, with no story. */
+  public PartitionResult(int index, Object key, Verdict verdict, String note,
+      List<Integer> operations, List<PartialLinearization> partials, int longest,
+      List<Integer> longestFor) {
+    this(index, key, verdict, note, operations, partials, longest, longestFor, SEARCH, "");
+  }
+
+  /** Whether an exact fast path decided this partition (no search). */
+  public boolean decidedByFastPath() {
+    return method.startsWith("fast path");
   }
 
   /** The longest linearizable prefix found, if the search recorded one. */

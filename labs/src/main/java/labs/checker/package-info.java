@@ -20,7 +20,16 @@
  * <p>Models shipped: {@link labs.checker.models.RegisterModel} (read / write / compare-and-swap),
  * {@link labs.checker.models.KvModel} (get / put / append, by key) and {@link
  * labs.checker.models.VersionedKvModel} (versioned puts). The viewer is {@link
- * labs.checker.viewer.HistoryViewer}. The search lives in {@code labs.checker.internal} (not
- * API).
+ * labs.checker.viewer.HistoryViewer}; histories as files, and a tool to check them, are in
+ * {@link labs.checker.file}.
+ *
+ * <p>How a partition is decided ({@link labs.checker.PartitionResult#method}): first by an exact
+ * fast path where the history allows, in O(n log n) and whatever the number of clients (a
+ * versioned key, where versions order the writes; a register or a key of {@code KvModel} with
+ * gets and puts whose written values are all distinct, compare-and-swaps included); otherwise by
+ * the search, after operations that never returned are set aside or bounded where that cannot
+ * change the verdict. A fast path's refutation comes with a story naming the operations that
+ * cannot be placed. {@link labs.checker.CheckOptions#withFastPaths withFastPaths(false)} runs
+ * the plain search. The algorithms live in {@code labs.checker.internal} (not API).
  */
 package labs.checker;

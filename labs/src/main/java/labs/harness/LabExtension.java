@@ -20,7 +20,7 @@ final class LabExtension implements TestTemplateInvocationContextProvider {
 
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-    Settings settings = Settings.fromSystemProperties();
+    Settings settings = Settings.from(context);
     Method method = context.getRequiredTestMethod();
     LabTest spec = method.getAnnotation(LabTest.class);
     return settings.seeds().mapToObj(seed -> new TestTemplateInvocationContext() {

@@ -18,10 +18,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code -Dlabs.checkDeterminism=true} runs each seed twice and reports the first event where
  *       the two traces differ.
  *   <li>{@code -Dlabs.debug=true} prints every node's log lines as they happen.
+ *   <li>{@code -Dlabs.proveReplay=false}: after a failure, do not run the seed again.
+ *   <li>{@code -Dlabs.busyStepMillis=N}: real time a thread may run without blocking (10000).
  * </ul>
  *
- * <p>A passing run prints one summary line; a failing one adds the seed, the command that replays
- * it, and the path of its trace (under {@code target/labs-traces/}).
+ * <p>Before the first lab test of a JVM the rules for student code are checked ({@link
+ * StudentCode}). A passing run prints one summary line; a failing one is run once more (in the
+ * simulation) to say whether it replays, and its message gives the seed, the command that
+ * replays it, and the paths of its trace and its whole report (under {@code target/labs-traces/}).
+ * The switches are JUnit configuration parameters or system properties.
  *
  * <pre>{@code
  * @LabTest @Tag("2A") @Points(5) @DisplayName("2A: one leader is elected and stays leader")

@@ -1,44 +1,73 @@
 package labs.harness;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import labs.runtime.World;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The harness's command-line switches, read once from the system properties.
+ * The harness's switches, read once per test method from JUnit's configuration parameters or,
+ * where none is set, the JVM's system properties ({@code -Dlabs.seed=...} on the Maven command
+ * line).
  *
- * @param seed {@code -Dlabs.seed}, or null for a random seed per run
- * @param iterations {@code -Dlabs.iterations} (default 1): seeds per test
- * @param checkDeterminism {@code -Dlabs.checkDeterminism}: run each seed twice and compare traces
- * @param mode {@code -Dlabs.runtime=sim|real}
- * @param debug {@code -Dlabs.debug}: print log lines as they happen
- * @param module the Maven module of the tests (set by the build), for the replay command
- * @param solution whether the build runs the reference solution ({@code -Psolution})
+ * @param seed {@code labs.seed}, or null for a random seed per run
+ * @param iterations {@code labs.iterations} (default 1): seeds per test
+ * @param checkDeterminism {@code labs.checkDeterminism}: run each seed twice and compare traces
+ * @param proveReplay {@code labs.proveReplay} (default true): after a failure in the simulation,
+ *     run the seed again and say whether it failed the same way
+ * @param mode {@code labs.runtime=sim|real}
+ * @param debug {@code labs.debug}: print log lines as they happen
+ * @param busyStep {@code labs.busyStepMillis} (default 10000): how long a simulated thread may run
+ *     without blocking before it is reported as a busy loop
+ * @param module the Maven module of the tests ({@code labs.module}, set by the build), for the replay command
+ * @param solution whether the build runs the reference solution ({@code -Psolution}, {@code labs.impl})
  */
-record Settings(Long seed, int iterations, boolean checkDeterminism, World.Mode mode, boolean debug,
-    String module, boolean solution) {
+record Settings(Long seed, int iterations, boolean checkDeterminism, boolean proveReplay, World.Mode mode,
+    boolean debug, Duration busyStep, String module, boolean solution) {
 
-  static Settings fromSystemProperties() {
-    String s = System.getProperty("labs.seed", "").trim();
-    Long seed;
-    try {
-      seed = s.isEmpty() ? null : Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-Dlabs.seed=" + s + " is not a number: give a seed printed by a failed test");
-    }
-    String it = System.getProperty("labs.iterations", "1").trim();
-    int iterations;
-    try {
-      iterations = Integer.parseInt(it);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-Dlabs.iterations=" + it + " is not a whole number");
-    }
-    if (iterations < 1) {
+  static Settings from(ExtensionContext context) {
+    return from(key -> context.getConfigurationParameter(key).orElseGet(() -> System.getProperty(key)));
+  }
+
+  private static Settings from(Function<String, String> get) {
+    Long seed = number(get, "labs.seed", null, "give a seed printed by a failed test");
+    long iterations = number(get, "labs.iterations", 1L, "give a whole number");
+    if (iterations < 1 || iterations > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("-Dlabs.iterations must be at least 1, not " + iterations);
     }
-    return new Settings(seed, iterations, Boolean.getBoolean("labs.checkDeterminism"),
-        World.Mode.fromSystemProperties(), Boolean.getBoolean("labs.debug"),
-        System.getProperty("labs.module", ""), "solution".equals(System.getProperty("labs.impl")));
+    long busyMillis = number(get, "labs.busyStepMillis", 10_000L, "give milliseconds");
+    if (busyMillis < 100) {
+      throw new IllegalArgumentException("-Dlabs.busyStepMillis must be at least 100, not " + busyMillis);
+    }
+    String mode = get.apply("labs.runtime");
+    return new Settings(seed, (int) iterations, flag(get, "labs.checkDeterminism", false),
+        flag(get, "labs.proveReplay", true), World.Mode.parse(mode == null ? "sim" : mode),
+        flag(get, "labs.debug", false), Duration.ofMillis(busyMillis), text(get, "labs.module"),
+        "solution".equals(get.apply("labs.impl")));
+  }
+
+  private static Long number(Function<String, String> get, String key, Long otherwise, String hint) {
+    String s = text(get, key);
+    if (s.isEmpty()) {
+      return otherwise;
+    }
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-D" + key + "=" + s + " is not a number: " + hint);
+    }
+  }
+
+  private static boolean flag(Function<String, String> get, String key, boolean otherwise) {
+    String s = text(get, key);
+    return s.isEmpty() ? otherwise : Boolean.parseBoolean(s);
+  }
+
+  private static String text(Function<String, String> get, String key) {
+    String s = get.apply(key);
+    return s == null ? "" : s.trim();
   }
 
   /** The seeds to run: the given one (then the next ones), or fresh random ones. */
@@ -52,16 +81,22 @@ record Settings(Long seed, int iterations, boolean checkDeterminism, World.Mode 
 
   /** The one command that replays a test with a seed. */
   String replayCommand(String testClass, String method, long seed) {
+    return command(testClass, method, " -Dlabs.seed=" + seed) + (mode == World.Mode.REAL ? " -Dlabs.runtime=real" : "");
+  }
+
+  /** The command that runs one test (any seed). */
+  String runCommand(String testClass, String method) {
+    return command(testClass, method, "");
+  }
+
+  private String command(String testClass, String method, String switches) {
     StringBuilder sb = new StringBuilder("./mvnw test");
     if (!module.isEmpty()) {
       sb.append(" -pl ").append(module);
     }
-    sb.append(" -Dtest='").append(testClass).append('#').append(method).append("' -Dlabs.seed=").append(seed);
+    sb.append(" -Dtest='").append(testClass).append('#').append(method).append('\'').append(switches);
     if (solution) {
       sb.append(" -Psolution");
-    }
-    if (mode == World.Mode.REAL) {
-      sb.append(" -Dlabs.runtime=real");
     }
     return sb.toString();
   }

@@ -10,6 +10,10 @@ import java.util.Optional;
  * there is no reply: the request or the reply was lost, the server is down or unreachable. An
  * empty result says nothing about whether the handler ran. Calls may run concurrently from many
  * threads; for parallel requests start one thread per call ({@code Env.go}).
+ *
+ * <p>Two ends are equal when they are the same end of the same network (its name names it), and
+ * the hash code comes from the name: a {@code HashMap<Peer, ...>} or {@code HashSet<Peer>} is
+ * iterated in the same order in every run of a seed, unlike a map keyed by identity.
  */
 public final class Peer {
   private final Network network;
@@ -28,6 +32,16 @@ public final class Peer {
   /** The end's name on the network. */
   public String name() {
     return name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Peer p && p.network == network && p.name.equals(name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
   }
 
   @Override

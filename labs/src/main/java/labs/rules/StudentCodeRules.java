@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -29,17 +30,39 @@ import labs.runtime.TimedLock;
 public final class StudentCodeRules {
   private StudentCodeRules() {}
 
+  /** Which overloads of a forbidden method are forbidden. */
+  private enum Overloads {
+    ALL,
+    /** those that take a timeout (a long, a TimeUnit, a Duration or a Date) */
+    TIMED,
+    /** those that take no random generator (the seeded ones are fine) */
+    UNSEEDED,
+    /** the one without parameters */
+    NO_ARGUMENTS
+  }
+
   /**
-   * A forbidden call: {@code method} on {@code owner} (or a subtype); with {@code timedOnly},
-   * only the overloads that take a timeout (a long, a TimeUnit, a Duration or a Date).
+   * A forbidden call: {@code method} on {@code owner} (or a subtype; an owner ending in ".*" means
+   * every class of that package), the overloads {@code which}.
    */
-  private record Forbidden(String owner, String method, boolean timedOnly, String why) {
+  private record Forbidden(String owner, String method, Overloads which, String why) {
     Forbidden(String owner, String method, String why) {
-      this(owner, method, false, why);
+      this(owner, method, Overloads.ALL, why);
     }
 
     static Forbidden timed(String owner, String method, String why) {
-      return new Forbidden(owner, method, true, why);
+      return new Forbidden(owner, method, Overloads.TIMED, why);
+    }
+
+    String describe() {
+      String cls = owner.endsWith(".*") ? owner : owner.substring(owner.lastIndexOf('.') + 1);
+      String m = method.equals("<init>") ? "new " + cls + "()" : cls + "." + method;
+      return m + switch (which) {
+        case TIMED -> " with a timeout";
+        case UNSEEDED -> " without a seeded random generator";
+        case NO_ARGUMENTS -> method.equals("<init>") ? "" : "()";
+        case ALL -> "";
+      };
     }
   }
 
@@ -53,15 +76,29 @@ public final class StudentCodeRules {
       new Forbidden("java.util.concurrent.TimeUnit", "sleep", "use Env.sleep(millis)"),
       new Forbidden("java.lang.System", "currentTimeMillis", "use Env.nowMillis(): the runtime's clock"),
       new Forbidden("java.lang.System", "nanoTime", "use Env.nowNanos(): the runtime's clock"),
-      new Forbidden("java.time.Instant", "now", "use Env.nowMillis()"),
-      new Forbidden("java.time.LocalDateTime", "now", "use Env.nowMillis()"),
-      new Forbidden("java.time.LocalTime", "now", "use Env.nowMillis()"),
+      new Forbidden("java.time.*", "now", "use Env.nowMillis(): the runtime's clock"),
       new Forbidden("java.time.Clock", "systemUTC", "use Env.nowMillis()"),
       new Forbidden("java.time.Clock", "systemDefaultZone", "use Env.nowMillis()"),
       new Forbidden("java.lang.Math", "random", "use Env.random(): seeded from the run's seed"),
       new Forbidden("java.util.concurrent.ThreadLocalRandom", "current", "use Env.random(): seeded from the run's seed"),
       new Forbidden("java.util.UUID", "randomUUID", "use Env.random() to make ids"),
-      new Forbidden("java.util.Collections", "shuffle", "pass Env.random(): Collections.shuffle(list, Env.random())"),
+      new Forbidden("java.lang.System", "identityHashCode",
+          "identity hash codes differ in every run: base no choice or order on them (use ids or names)"),
+      new Forbidden("java.util.Collections", "shuffle", Overloads.UNSEEDED,
+          "pass Env.random(): Collections.shuffle(list, Env.random())"),
+      new Forbidden("java.util.SplittableRandom", "<init>", Overloads.NO_ARGUMENTS,
+          "seed it: new SplittableRandom(Env.random().nextLong()), or use Env.random()"),
+      new Forbidden("java.util.random.RandomGenerator", "getDefault", "use Env.random(): seeded from the run's seed"),
+      new Forbidden("java.util.random.RandomGenerator", "of", "use Env.random(): seeded from the run's seed"),
+      new Forbidden("java.util.random.RandomGeneratorFactory", "create", Overloads.NO_ARGUMENTS,
+          "seed it: factory.create(Env.random().nextLong()), or use Env.random()"),
+      new Forbidden("java.util.Collection", "parallelStream",
+          "parallel streams run on the common ForkJoinPool's platform threads: use stream()"),
+      new Forbidden("java.util.stream.BaseStream", "parallel",
+          "parallel streams run on the common ForkJoinPool's platform threads: leave the stream sequential"),
+      new Forbidden("java.util.Arrays", "parallelSort", "it sorts on the common ForkJoinPool's threads: use Arrays.sort"),
+      new Forbidden("java.util.Arrays", "parallelSetAll", "it runs on the common ForkJoinPool's threads: use Arrays.setAll"),
+      new Forbidden("java.util.Arrays", "parallelPrefix", "it runs on the common ForkJoinPool's threads: use a loop"),
       Forbidden.timed("java.util.concurrent.locks.Condition", "await", "use a TimedLock and declare the condition as TimedLock.TimedCondition (cond = lock.newCondition()): it waits in runtime time"),
       Forbidden.timed("java.util.concurrent.locks.Condition", "awaitNanos", "use a TimedLock and declare the condition as TimedLock.TimedCondition (cond = lock.newCondition()): it waits in runtime time"),
       Forbidden.timed("java.util.concurrent.locks.Condition", "awaitUntil", "use a TimedCondition's await(time, unit)"),
@@ -83,15 +120,16 @@ public final class StudentCodeRules {
       "java.util.TimerTask|use a thread with Env.sleep in a loop",
       "java.security.SecureRandom|use Env.random()",
       "java.util.Date|use Env.nowMillis()",
+      "java.util.Calendar|use Env.nowMillis()",
       "java.time.Clock|use Env.nowMillis()");
 
   /** The rules, for use with ArchUnit directly. */
   public static List<ArchRule> rules() {
     List<ArchRule> rules = new ArrayList<>();
     for (Forbidden f : METHODS) {
-      rules.add(noClasses().should().callMethodWhere(forbiddenCall(f))
-          .because(f.owner().substring(f.owner().lastIndexOf('.') + 1) + "." + f.method()
-              + (f.timedOnly() ? " with a timeout" : "") + " is not allowed in lab code: " + f.why()));
+      rules.add((f.method().equals("<init>") ? noClasses().should().callConstructorWhere(forbiddenConstructor(f))
+          : noClasses().should().callMethodWhere(forbiddenCall(f)))
+          .because(f.describe() + " is not allowed in lab code: " + f.why()));
     }
     rules.add(noClasses().should().callConstructor(Thread.class)
         .orShould().callConstructor(Thread.class, Runnable.class)
@@ -107,21 +145,47 @@ public final class StudentCodeRules {
       rules.add(noClasses().should().dependOnClassesThat().haveFullyQualifiedName(parts[0])
           .because(parts[0].substring(parts[0].lastIndexOf('.') + 1) + " is not allowed in lab code: " + parts[1]));
     }
+    rules.addAll(StateRules.rules());
     return rules;
   }
 
   private static DescribedPredicate<JavaMethodCall> forbiddenCall(Forbidden f) {
-    return new DescribedPredicate<>(f.owner() + "." + f.method()) {
+    return new DescribedPredicate<>(f.describe()) {
       @Override
       public boolean test(JavaMethodCall call) {
         var target = call.getTarget();
-        JavaClass owner = target.getOwner();
-        if (!target.getName().equals(f.method()) || !owner.isAssignableTo(f.owner())
-            || owner.isAssignableTo(TimedLock.TimedCondition.class)) {
-          return false;
-        }
-        return !f.timedOnly() || target.getRawParameterTypes().stream().anyMatch(StudentCodeRules::isTimeout);
+        return target.getName().equals(f.method()) && ownerMatches(f, target.getOwner())
+            && overloadMatches(f, target.getRawParameterTypes());
       }
+    };
+  }
+
+  private static DescribedPredicate<JavaConstructorCall> forbiddenConstructor(Forbidden f) {
+    return new DescribedPredicate<>(f.describe()) {
+      @Override
+      public boolean test(JavaConstructorCall call) {
+        var target = call.getTarget();
+        return ownerMatches(f, target.getOwner()) && overloadMatches(f, target.getRawParameterTypes());
+      }
+    };
+  }
+
+  private static boolean ownerMatches(Forbidden f, JavaClass owner) {
+    if (owner.isAssignableTo(TimedLock.TimedCondition.class)) {
+      return false;
+    }
+    if (f.owner().endsWith(".*")) {
+      return owner.getPackageName().equals(f.owner().substring(0, f.owner().length() - 2));
+    }
+    return owner.isAssignableTo(f.owner());
+  }
+
+  private static boolean overloadMatches(Forbidden f, List<JavaClass> parameters) {
+    return switch (f.which()) {
+      case ALL -> true;
+      case TIMED -> parameters.stream().anyMatch(StudentCodeRules::isTimeout);
+      case UNSEEDED -> parameters.stream().noneMatch(p -> p.isAssignableTo(java.util.random.RandomGenerator.class));
+      case NO_ARGUMENTS -> parameters.isEmpty();
     };
   }
 
@@ -142,6 +206,18 @@ public final class StudentCodeRules {
     check(classes);
   }
 
+  /**
+   * Checks the classes of {@code packages} that {@code loader} loads (main code only, the first
+   * copy of each class in the loader's order): what a test run really executes. The harness calls
+   * it before the first lab test.
+   */
+  public static void checkLoadedBy(ClassLoader loader, String... packages) {
+    check(StudentClasses.importFrom(loader, packages));
+  }
+
+  /** At most this many violations are listed (a student fixes the first ones first). */
+  private static final int MAX_LISTED = 20;
+
   /** Checks already-imported classes (for example just the student's files). */
   public static void check(JavaClasses classes) {
     if (classes.isEmpty()) {
@@ -152,12 +228,20 @@ public final class StudentCodeRules {
     for (ArchRule rule : rules()) {
       EvaluationResult result = rule.evaluate(classes);
       if (result.hasViolation()) {
+        int listed = 0;
         for (String line : result.getFailureReport().getDetails()) {
-          report.append("  - ").append(line).append('\n');
-          count++;
+          if (count++ < MAX_LISTED) {
+            report.append("  - ").append(line).append('\n');
+            listed++;
+          }
         }
-        report.append("    why: ").append(rule.getDescription().replaceFirst("^.*because ", "")).append("\n");
+        if (listed > 0) {
+          report.append("    why: ").append(rule.getDescription().replaceFirst("^.*because ", "")).append("\n");
+        }
       }
+    }
+    if (count > MAX_LISTED) {
+      report.append("  (and ").append(count - MAX_LISTED).append(" more)\n");
     }
     if (count > 0) {
       throw new AssertionError(count + " use(s) of JDK features that break the simulation's replay:\n" + report

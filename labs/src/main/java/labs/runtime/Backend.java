@@ -26,4 +26,20 @@ interface Backend {
 
   /** Throws {@link NodeCrashedError} in real mode when a thread of a crashed node blocks. */
   default void checkAlive(Node node) {}
+
+  /**
+   * Called by the runtime's non-blocking calls ({@code Env.random}, {@code Channel.poll}, ...):
+   * in the simulation, the place where a thread found in a busy loop is stopped.
+   */
+  default void checkpoint() {}
+
+  /** Threads held up by a lock for a long time, as a hint for a failure report; "" if none or unknown. */
+  default String lockWaits() {
+    return "";
+  }
+
+  /** A hash of every scheduling decision so far (0 where there is no schedule to hash). */
+  default long scheduleHash() {
+    return 0;
+  }
 }

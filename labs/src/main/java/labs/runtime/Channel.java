@@ -49,6 +49,7 @@ public final class Channel<T> {
 
   /** The next message if one is waiting. */
   public Optional<T> poll() {
+    Context.current().backend().checkpoint();
     return Optional.ofNullable(items.poll());
   }
 

@@ -73,7 +73,9 @@ public final class Env {
    * choice (election timeouts, jitter), so that a seed replays the same run. Not for security.
    */
   public static Random random() {
-    return Context.current().node().random();
+    Context c = Context.current();
+    c.backend().checkpoint();
+    return c.node().random();
   }
 
   /** The name of the node the calling thread belongs to (for example "server-1"). */

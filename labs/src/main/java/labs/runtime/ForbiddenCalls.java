@@ -1,6 +1,9 @@
 package labs.runtime;
 
-/** Explains a JDK timed wait made inside the simulation: which call it was and what to use instead. */
+/**
+ * Explains a forbidden call made inside the simulation: a JDK timed wait (which call it was and
+ * what to use instead), or a call into the runtime from a thread the runtime did not start.
+ */
 final class ForbiddenCalls {
   private ForbiddenCalls() {}
 
@@ -49,5 +52,45 @@ final class ForbiddenCalls {
         .append(use).append(" instead.\n");
     ThreadReport.appendStack(sb, stack);
     return sb.toString();
+  }
+
+  /**
+   * A thread that the runtime did not start ({@code culprit}) called into the simulation or woke
+   * one of its threads: {@code what} says how.
+   */
+  static String foreignThread(Thread culprit, String what, long now) {
+    StackTraceElement[] stack = culprit.getStackTrace();
+    StackTraceElement where = null;
+    for (StackTraceElement f : stack) {
+      if (!ThreadReport.isJdk(f) && !f.getClassName().startsWith("labs.")) {
+        where = f;
+        break;
+      }
+    }
+    StringBuilder sb = new StringBuilder()
+        .append("thread '").append(culprit.getName()).append("' is not one of the simulation's threads, yet it ")
+        .append(what).append(where == null ? "" : " at " + where).append(", at virtual time ")
+        .append(ThreadReport.seconds(now)).append(".\nIt was started outside the runtime, ").append(startedBy(culprit))
+        .append(". Its timing is real, so no seed can replay the run. Start every thread with Env.go; ")
+        .append("for a timer, a thread that loops on Env.sleep.\n  ").append(culprit.getName()).append('\n');
+    ThreadReport.appendStack(sb, stack);
+    return sb.toString();
+  }
+
+  private static String startedBy(Thread t) {
+    String n = t.getName();
+    if (n.startsWith("Timer-")) {
+      return "by a java.util.Timer";
+    }
+    if (n.startsWith("pool-") || n.contains("-thread-")) {
+      return "by a thread pool (Executors, ExecutorService)";
+    }
+    if (n.startsWith("ForkJoinPool")) {
+      return "by the common ForkJoinPool (a parallel stream, parallelSort, or CompletableFuture.*Async)";
+    }
+    if (n.startsWith("Thread-")) {
+      return "by new Thread(..)";
+    }
+    return "by code that does not use Env.go (a JDK thread pool, a timer, a platform thread, real I/O)";
   }
 }

@@ -19,6 +19,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * of them changed, before a simulation starts.
  */
 final class JdkHooks {
+  static final int RUNNING = 2;
+  static final int PARKED = 4;
+  static final int PINNED = 5;
+  static final int TIMED_PARKED = 7;
+  static final int TIMED_PINNED = 8;
+  static final int UNPARKED = 9;
   static final int BLOCKED = 13;
   static final int UNBLOCKED = 14;
   static final int WAIT = 16;
@@ -94,6 +100,12 @@ final class JdkHooks {
     VarHandle runContinuation = lookup.findVarHandle(vt, "runContinuation", Runnable.class);
     MethodHandle unblock = lookup.findVirtual(vt, "unblock", MethodType.methodType(void.class))
         .asType(MethodType.methodType(void.class, Thread.class));
+    checkConstant(lookup, vt, "RUNNING", RUNNING);
+    checkConstant(lookup, vt, "PARKED", PARKED);
+    checkConstant(lookup, vt, "PINNED", PINNED);
+    checkConstant(lookup, vt, "TIMED_PARKED", TIMED_PARKED);
+    checkConstant(lookup, vt, "TIMED_PINNED", TIMED_PINNED);
+    checkConstant(lookup, vt, "UNPARKED", UNPARKED);
     checkConstant(lookup, vt, "BLOCKED", BLOCKED);
     checkConstant(lookup, vt, "UNBLOCKED", UNBLOCKED);
     checkConstant(lookup, vt, "WAIT", WAIT);

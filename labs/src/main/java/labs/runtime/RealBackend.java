@@ -1,6 +1,10 @@
 package labs.runtime;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -13,6 +17,7 @@ final class RealBackend implements Backend {
   private final World world;
   private final long origin = System.nanoTime();
   private final AtomicReference<Throwable> uncaught = new AtomicReference<>();
+  private final Set<Long> threadIds = ConcurrentHashMap.newKeySet();
 
   private final RunLimits limits;
 
@@ -40,9 +45,39 @@ final class RealBackend implements Backend {
         })
         .unstarted(context.bind(body));
     if (node.isAlive()) {
+      threadIds.add(t.threadId());
       t.start();
     }
     return t;
+  }
+
+  /**
+   * The JVM's own deadlock detection (platform threads: monitors and java.util.concurrent locks),
+   * restricted to this run's threads: a cycle of threads waiting for each other's locks.
+   */
+  @Override
+  public String lockWaits() {
+    var mx = ManagementFactory.getThreadMXBean();
+    long[] ids = mx.findDeadlockedThreads();
+    if (ids == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (ThreadInfo i : mx.getThreadInfo(ids, true, true)) {
+      if (i != null && threadIds.contains(i.getThreadId())) {
+        StackTraceElement where = null;
+        for (StackTraceElement f : i.getStackTrace()) {
+          if (!ThreadReport.isJdk(f)) {
+            where = f;
+            break;
+          }
+        }
+        sb.append("  ").append(i.getThreadName()).append(" waits for ").append(i.getLockName()).append(" held by ")
+            .append(i.getLockOwnerName()).append(where == null ? "" : ", at " + where).append('\n');
+      }
+    }
+    return sb.isEmpty() ? "" : "DEADLOCK (found by the JVM): these threads wait for each other's locks and will never "
+        + "run again. Take the locks in the same order everywhere, or use one lock.\n" + sb;
   }
 
   @Override
@@ -104,7 +139,7 @@ final class RealBackend implements Backend {
       StringBuilder sb = new StringBuilder("the test ran for more than " + limit / 1000
           + " s (the per-test limit) without finishing. The tester's thread is at:\n");
       ThreadReport.appendStack(sb, thread.getStackTrace());
-      throw new RunFailure(RunFailure.Kind.REAL_TIME_LIMIT, sb.toString());
+      throw new RunFailure(RunFailure.Kind.REAL_TIME_LIMIT, sb + lockWaits());
     }
     Object r = result.get();
     Throwable background = uncaught.get();

@@ -9,8 +9,8 @@ import java.time.Duration;
  *     per-test cap is 120 s
  * @param realTime the most wall-clock time a run may take, so that a broken solution can never
  *     hang the build
- * @param busyStep how long one simulated thread may run without blocking before the run is
- *     reported as a busy loop (the JVM is then halted: a spinning thread cannot be stopped)
+ * @param busyStep how long (real time) one simulated thread may run without blocking before the
+ *     run is reported as a busy loop (see {@code Watchdog} for how the thread is stopped)
  * @param maxStepsWithoutTimeProgress steps at one virtual instant before a livelock is reported
  * @param debug print every node's log lines as they happen ({@code -Dlabs.debug=true})
  */

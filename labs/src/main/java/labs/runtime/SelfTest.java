@@ -60,7 +60,7 @@ final class SelfTest {
           monitor.wait();
         }
       }
-      return ((Simulation) w.backend()).scheduleHash();
+      return w.scheduleHash();
     });
   }
 }

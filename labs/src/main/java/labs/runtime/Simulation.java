@@ -1,27 +1,35 @@
 package labs.runtime;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The deterministic backend: every thread of a run is a virtual thread scheduled by this
- * executor on one carrier (the thread that called {@link #runMain}). The loop picks a runnable
- * thread with the run's seeded random, runs it until it blocks, and when nothing can run moves
- * virtual time to the next timer. Same seed, same run.
+ * executor on one carrier, a platform thread of its own. The loop picks a runnable thread with the
+ * run's seeded random, runs it until it blocks, and when nothing can run moves virtual time to
+ * the next timer. Same seed, same run.
  *
- * <p>It stops the run with a {@link RunFailure} on a deadlock, a livelock, a JDK timed wait, an
- * uncaught exception, or a time limit; the {@link Watchdog} halts the JVM on a busy loop.
+ * <p>It stops the run with a {@link RunFailure} on a deadlock (no thread can run and no timer is
+ * pending, or threads wait for each other's locks), a livelock, a JDK timed wait, a call from a
+ * thread the runtime did not start, an uncaught exception, or a time limit. A busy loop is found
+ * by the {@link Watchdog}: the spinning thread is stopped the next time it calls the runtime, or,
+ * if it never does, abandoned on its carrier while the caller of {@link #runMain} gets the report.
  */
 final class Simulation implements Backend, Executor {
   private static final ThreadLocal<Simulation> ON_CARRIER = new ThreadLocal<>();
   static final long YIELD_COST_NANOS = 10_000;
+  /** Lock waits at least this long (virtual) are pointed out in reports. */
+  static final long LOCK_WAIT_HINT_NANOS = 1_000_000_000L;
 
   private final World world;
+  private final long seed;
   private final RunLimits limits;
   private final Random scheduling;
   private final TimerQueue timers = new TimerQueue();
@@ -29,6 +37,9 @@ final class Simulation implements Backend, Executor {
   private final ArrayList<SimThread> monitorWaiters = new ArrayList<>();
   private final ArrayList<SimThread> threads = new ArrayList<>();
   private final IdentityHashMap<Runnable, SimThread> byTask = new IdentityHashMap<>();
+  private final IdentityHashMap<Thread, SimThread> byThread = new IdentityHashMap<>();
+  private final DeadlockDetector deadlocks = new DeadlockDetector(byThread::get, () -> threads);
+  private final CountDownLatch ended = new CountDownLatch(1);
   private Thread.Builder.OfVirtual builder;
   private Thread carrier;
   private SimThread running;
@@ -39,12 +50,19 @@ final class Simulation implements Backend, Executor {
   private long terminatedSinceCompaction;
   private long scheduleHash = 0xcbf29ce484222325L;
   private RunFailure failure;
-  private volatile long stepStartedRealNanos;
-  private volatile String abortReason;
+  private Throwable carrierError;
   private long forbiddenParkNanos = -1;
+  private volatile boolean active;
+  private volatile long stepStartedRealNanos;
+  private volatile RunFailure.Kind abortKind;
+  private volatile String abortReason;
+  private volatile RunFailure busyLoop;
+  private volatile long busyLoopFoundAt;
+  private volatile RunFailure abandoned;
 
   Simulation(World world, long seed, RunLimits limits) {
     this.world = world;
+    this.seed = seed;
     this.limits = limits;
     this.scheduling = new Random(seed ^ 0x5DEECE66DL);
   }
@@ -63,7 +81,10 @@ final class Simulation implements Backend, Executor {
 
   @Override
   public Thread start(Node node, String name, Runnable body) {
-    checkOwnThread("start a thread");
+    checkpoint();
+    if (!onOwnThread()) {
+      throw foreignCall("started a thread with Env.go");
+    }
     Context context = new Context(world, node);
     Thread vt = builder.name(node.name() + "/" + name).unstarted(context.bind(body));
     SimThread st = register(vt, JdkHooks.runContinuation(vt), node);
@@ -85,13 +106,23 @@ final class Simulation implements Backend, Executor {
 
   @Override
   public long nowNanos() {
+    if (busyLoop != null) {
+      checkpoint();
+    }
+    if (active && !onOwnThread()) {
+      foreignCall("read the runtime's clock (Env.nowMillis, Env.log, a Channel or a TimedLock)");
+    }
     return now;
   }
 
   @Override
   public void parkNanos(Object blocker, long nanos) {
+    checkpoint();
     SimThread me = running;
     if (me == null || Thread.currentThread() != me.thread) {
+      if (active) {
+        throw foreignCall("waited in the runtime (Env.sleep, a Channel, a TimedLock condition or an RPC)");
+      }
       throw new IllegalStateException("a simulated wait was called outside the simulation's threads (from "
           + Thread.currentThread() + "): start threads with Env.go or Node.start");
     }
@@ -102,6 +133,16 @@ final class Simulation implements Backend, Executor {
     TimerQueue.Timer timer = timers.add(now + nanos, () -> LockSupport.unpark(me.thread));
     LockSupport.park(blocker);
     timer.cancel();
+  }
+
+  /** Stops the running thread (it is the busy loop the watchdog found) when it calls the runtime. */
+  @Override
+  public void checkpoint() {
+    RunFailure busy = busyLoop;
+    SimThread r = running;
+    if (busy != null && r != null && !r.dying && Thread.currentThread() == r.thread) {
+      throw busy;
+    }
   }
 
   @Override
@@ -116,15 +157,39 @@ final class Simulation implements Backend, Executor {
     monitorWaiters.removeIf(st -> st.node == node);
   }
 
+  @Override
+  public String lockWaits() {
+    boolean anyWaits = false;
+    for (SimThread t : threads) {
+      anyWaits |= t.canRun() && now - t.stoppedAt >= LOCK_WAIT_HINT_NANOS && DeadlockDetector.waitsForALock(t);
+    }
+    return anyWaits ? new ThreadReport(statuses()).lockWaits(now, LOCK_WAIT_HINT_NANOS) : "";
+  }
+
+  @Override
+  public long scheduleHash() {
+    return scheduleHash;
+  }
+
+  private boolean onOwnThread() {
+    Thread c = Thread.currentThread();
+    return c == carrier || (running != null && c == running.thread);
+  }
+
+  /** A thread the runtime did not start called it: the run stops at its next step. */
+  private IllegalStateException foreignCall(String what) {
+    String why = ForbiddenCalls.foreignThread(Thread.currentThread(), what, now);
+    abort(RunFailure.Kind.FORBIDDEN_CALL, why);
+    return new IllegalStateException(why);
+  }
+
   // ---------------------------------------------------------------- Executor (called by the JDK)
 
   @Override
   public void execute(Runnable task) {
-    Thread caller = Thread.currentThread();
-    if (caller != carrier && (running == null || caller != running.thread)) {
-      abortReason = "NONDETERMINISM: thread '" + caller.getName() + "' (not one of the simulation's) woke a "
-          + "simulated thread. Real I/O, JDK thread pools, timers or platform threads make a run depend on "
-          + "real timing; use Env.go, Env.sleep and the simulated network instead.";
+    if (!onOwnThread()) {
+      abort(RunFailure.Kind.NONDETERMINISM, ForbiddenCalls.foreignThread(Thread.currentThread(),
+          "woke a simulated thread (a lock release, a signal or an unpark)", now));
       return;
     }
     SimThread st = byTask.get(task);
@@ -162,6 +227,7 @@ final class Simulation implements Backend, Executor {
   private SimThread register(Thread vt, Runnable task, Node node) {
     SimThread st = new SimThread(++ids, node, vt, task);
     byTask.put(task, st);
+    byThread.put(vt, st);
     threads.add(st);
     return st;
   }
@@ -171,32 +237,69 @@ final class Simulation implements Backend, Executor {
   <T> T runMain(Node tester, Callable<T> main) throws Exception {
     JdkHooks.check();
     SelfTest.runOnce();
-    carrier = Thread.currentThread();
-    if (carrier.isVirtual()) {
-      throw new IllegalStateException("start a simulation from a platform thread, not a virtual thread");
-    }
-    if (ON_CARRIER.get() != null) {
-      throw new IllegalStateException("a simulation is already running on this thread");
+    Watchdog.refuseWhileSpinning();
+    if (Thread.currentThread().isVirtual() || ON_CARRIER.get() != null) {
+      throw new IllegalStateException("start a simulation from a platform thread, not from inside a simulation");
     }
     builder = JdkHooks.builder(this).uncaughtExceptionHandler(this::uncaught);
     Object[] outcome = new Object[2];
     boolean[] mainDone = new boolean[1];
-    ON_CARRIER.set(this);
+    carrier = Thread.ofPlatform().daemon(true).name("labs-simulation-seed" + seed).unstarted(() -> {
+      ON_CARRIER.set(this);
+      active = true;
+      try {
+        start(tester, "main", () -> {
+          try {
+            outcome[0] = main.call();
+          } catch (Throwable t) {
+            outcome[1] = t;
+          } finally {
+            mainDone[0] = true;
+          }
+        });
+        loop(mainDone);
+      } catch (Throwable t) {
+        carrierError = t;
+      } finally {
+        active = false;
+        ON_CARRIER.remove();
+        ended.countDown();
+      }
+    });
     Watchdog.watch(this);
     try {
-      start(tester, "main", () -> {
-        try {
-          outcome[0] = main.call();
-        } catch (Throwable t) {
-          outcome[1] = t;
-        } finally {
-          mainDone[0] = true;
-        }
-      });
-      loop(mainDone);
+      carrier.start();
+      awaitEnd();
     } finally {
       Watchdog.unwatch(this);
-      ON_CARRIER.remove();
+    }
+    if (abandoned != null) {
+      active = false;
+      throw abandoned;
+    }
+    return outcome(outcome);
+  }
+
+  private void awaitEnd() {
+    boolean interrupted = false;
+    while (ended.getCount() > 0) {
+      try {
+        ended.await();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private <T> T outcome(Object[] outcome) throws Exception {
+    if (carrierError instanceof Exception e) {
+      throw e;
+    }
+    if (carrierError != null) {
+      throw (Error) carrierError;
     }
     if (failure != null) {
       if (outcome[1] instanceof Throwable t && t != failure) {
@@ -219,20 +322,30 @@ final class Simulation implements Backend, Executor {
     long virtualLimit = limits.virtualTime().toNanos();
     while (!mainDone[0] && failure == null) {
       if (abortReason != null) {
-        fail(abortReason.startsWith("NONDETERMINISM") ? RunFailure.Kind.NONDETERMINISM : RunFailure.Kind.REAL_TIME_LIMIT,
-            abortReason + "\n" + ThreadReport.describe(liveThreads(), now));
+        fail(report(abortKind, abortReason, List.of(), false));
         break;
       }
       fireTimersDueBy(now);
       if (runQueue.isEmpty()) {
+        if (deadlocks.hasNews()) {
+          RunFailure stuck = deadlocks.look(now, this::statuses);
+          if (stuck != null) {
+            fail(stuck);
+            break;
+          }
+        }
         TimerQueue.Timer next = timers.peek();
         if (next == null) {
-          fail(RunFailure.Kind.DEADLOCK, ThreadReport.deadlock(liveThreads(), now));
+          fail(report(RunFailure.Kind.DEADLOCK, "at virtual time " + ThreadReport.seconds(now) + " no thread can "
+              + "run and no timer is pending, so nothing will ever happen again.\nLook for two threads waiting for "
+              + "each other's locks, a lock held while waiting for a reply, or a condition nobody will signal.",
+              List.of(), true));
           break;
         }
         if (next.deadline > virtualLimit) {
-          fail(RunFailure.Kind.VIRTUAL_TIME_LIMIT, "the test ran for more than " + limits.virtualTime().toSeconds()
-              + " s of virtual time (the per-test limit) without finishing.\n" + ThreadReport.describe(liveThreads(), now));
+          fail(report(RunFailure.Kind.VIRTUAL_TIME_LIMIT, "the test ran for more than "
+              + limits.virtualTime().toSeconds() + " s of virtual time (the per-test limit) without finishing.",
+              List.of(), true));
           break;
         }
         now = next.deadline;
@@ -250,13 +363,16 @@ final class Simulation implements Backend, Executor {
       }
       step(st);
       if (++stepsAtThisInstant > limits.maxStepsWithoutTimeProgress()) {
-        fail(RunFailure.Kind.LIVELOCK, ThreadReport.livelock(liveThreads(), now, stepsAtThisInstant));
+        fail(report(RunFailure.Kind.LIVELOCK, stepsAtThisInstant + " thread switches happened at virtual time "
+            + ThreadReport.seconds(now) + " without time moving on: some thread keeps waking others (or yielding) "
+            + "without ever sleeping.", List.of(), false));
       }
     }
   }
 
   private void step(SimThread st) {
     running = st;
+    st.runs++;
     stepStartedRealNanos = System.nanoTime();
     try {
       st.task.run();
@@ -265,6 +381,7 @@ final class Simulation implements Backend, Executor {
       running = null;
     }
     steps++;
+    st.stoppedAt = now;
     scheduleHash = mix(scheduleHash, st.id);
     if (forbiddenParkNanos >= 0) {
       fail(RunFailure.Kind.FORBIDDEN_CALL, ForbiddenCalls.explain(st.thread, st.label(), forbiddenParkNanos, now));
@@ -273,17 +390,24 @@ final class Simulation implements Backend, Executor {
     int state = JdkHooks.state(st.thread);
     if (state == JdkHooks.TERMINATED) {
       st.terminated = true;
+      deadlocks.threadEnded();
       byTask.remove(st.task);
+      byThread.remove(st.thread);
       if (++terminatedSinceCompaction > 1024 && terminatedSinceCompaction > threads.size() / 2) {
         threads.removeIf(t -> t.terminated);
         terminatedSinceCompaction = 0;
       }
-    } else if (isMonitorWait(state) && !st.watchingMonitor) {
+      return;
+    }
+    if (isMonitorWait(state) && !st.watchingMonitor) {
       st.watchingMonitor = true;
       monitorWaiters.add(st);
     }
     if (!monitorWaiters.isEmpty()) {
       handOffMonitors();
+    }
+    if (DeadlockDetector.waitsForALock(st)) {
+      deadlocks.stoppedOnALock(st);
     }
   }
 
@@ -314,6 +438,9 @@ final class Simulation implements Backend, Executor {
   }
 
   private void uncaught(Thread t, Throwable e) {
+    if (running != null && running.thread == t) {
+      running.dying = true; // its last words (this handler) may call the runtime
+    }
     if (e instanceof NodeCrashedError) {
       return;
     }
@@ -348,6 +475,18 @@ final class Simulation implements Backend, Executor {
     }
   }
 
+  /** A failure whose message ends with the thread report ({@code first} listed first). */
+  private RunFailure report(RunFailure.Kind kind, String headline, Collection<SimThread> first, boolean lockHints) {
+    ThreadReport r = new ThreadReport(statuses());
+    String hints = lockHints ? r.lockWaits(now, LOCK_WAIT_HINT_NANOS) : "";
+    ThreadReport.Text t = r.threads(headline + "\n" + hints, now, first);
+    return new RunFailure(kind, t.console(), t.full(), null);
+  }
+
+  private List<ThreadStatus> statuses() {
+    return ThreadStatus.of(liveThreads(), running, byThread::get);
+  }
+
   private List<SimThread> liveThreads() {
     List<SimThread> live = new ArrayList<>();
     for (SimThread t : threads) {
@@ -358,14 +497,6 @@ final class Simulation implements Backend, Executor {
     return live;
   }
 
-  private void checkOwnThread(String what) {
-    Thread c = Thread.currentThread();
-    if (carrier != null && c != carrier && (running == null || c != running.thread)) {
-      throw new IllegalStateException("cannot " + what + " from thread " + c.getName()
-          + ", which is not part of the simulation");
-    }
-  }
-
   private static long mix(long h, long v) {
     h ^= v;
     h *= 0x100000001b3L;
@@ -374,13 +505,12 @@ final class Simulation implements Backend, Executor {
 
   // ---------------------------------------------------------------- for the watchdog and tests
 
-  /** A hash of every scheduling decision and time jump so far. */
-  long scheduleHash() {
-    return scheduleHash;
-  }
-
   long steps() {
     return steps;
+  }
+
+  long seed() {
+    return seed;
   }
 
   RunLimits limits() {
@@ -396,11 +526,54 @@ final class Simulation implements Backend, Executor {
     return running;
   }
 
+  Thread carrier() {
+    return carrier;
+  }
+
   long now() {
     return now;
   }
 
-  void abort(String reason) {
-    abortReason = reason;
+  /** Ends the run at its next step with {@code kind}; the first reason given wins. */
+  synchronized void abort(RunFailure.Kind kind, String reason) {
+    if (abortReason == null) {
+      abortKind = kind;
+      abortReason = reason;
+    }
+  }
+
+  /**
+   * The watchdog saw {@code spinner} run for {@code realMillis} without blocking. The first call
+   * asks the thread to stop (it throws the report the next time it calls the runtime); a call
+   * {@code graceNanos} later, with the thread still spinning, gives up on the carrier and ends
+   * {@link #runMain} with the report.
+   */
+  void busyLoop(SimThread spinner, long realMillis, long graceNanos) {
+    if (busyLoop == null) {
+      String head = "thread " + spinner.label() + " has run for " + realMillis + " ms of real time without blocking, "
+          + "at virtual time " + ThreadReport.seconds(now) + ".\nIn the simulation a thread runs until it sleeps, "
+          + "waits or makes an RPC; a loop that only polls a variable never lets time move on. Sleep in the loop "
+          + "(Env.sleep) or wait on a condition.";
+      RunFailure r;
+      try {
+        r = report(RunFailure.Kind.BUSY_LOOP, head, List.of(spinner), false);
+      } catch (RuntimeException concurrentChange) {
+        StringBuilder sb = new StringBuilder(head).append("\n  ").append(spinner.label()).append('\n');
+        ThreadReport.appendStack(sb, spinner.thread.getStackTrace());
+        r = new RunFailure(RunFailure.Kind.BUSY_LOOP, sb.toString());
+      }
+      busyLoopFoundAt = System.nanoTime();
+      busyLoop = r;
+      return;
+    }
+    if (abandoned == null && System.nanoTime() - busyLoopFoundAt > graceNanos) {
+      String note = "\nThe thread calls nothing the runtime could stop it in, so it keeps spinning (one CPU core) "
+          + "until this JVM ends; the simulated tests after this one fail at once. Fix this busy loop first.\n";
+      active = false;
+      abandoned = busyLoop.withNote(note);
+      world.trace().record("sim", "failure", abandoned.getMessage().lines().findFirst().orElse(""));
+      Watchdog.abandoned(this, spinner);
+      ended.countDown();
+    }
   }
 }

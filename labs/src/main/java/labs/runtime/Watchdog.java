@@ -1,22 +1,33 @@
 package labs.runtime;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One daemon platform thread per JVM that watches running simulations from outside. A simulated
- * thread that runs longer than {@link RunLimits#busyStep()} without blocking is a busy loop: the
- * only carrier is stuck and cannot be recovered, so the watchdog prints the thread's stack (also
- * to {@code target/labs-traces/BUSY-LOOP.txt}) and halts the JVM with exit code 3. A run over its
- * real-time limit is aborted at the next step.
+ * One daemon platform thread per JVM that watches running simulations from outside.
+ *
+ * <p>A simulated thread that runs longer than {@link RunLimits#busyStep()} without blocking is a
+ * busy loop. Nothing can preempt a virtual thread on JDK 25, so the watchdog first asks the
+ * simulation to stop the thread the next time it calls the runtime (most polling loops read
+ * {@code Env.nowMillis()}, log or pick a random number): it then dies with the report, and the
+ * run fails normally. A thread that calls nothing of the runtime within {@link #GRACE_NANOS} is
+ * abandoned on its carrier (a platform thread of its own), and the run fails with the same
+ * report; the JVM lives on, but while that thread spins, later simulations refuse to start (one
+ * core is gone, and a lab's tests would all spin the same way).
+ *
+ * <p>A run over its real-time limit is aborted at its next step.
  */
 final class Watchdog {
-  static final int BUSY_LOOP_EXIT_CODE = 3;
+  /** How long a busy thread gets to call the runtime, once found, before it is abandoned. */
+  static final long GRACE_NANOS = 2_000_000_000L;
   private static final Map<Simulation, Long> WATCHED = new ConcurrentHashMap<>();
+  private static final List<Spinner> SPINNERS = new CopyOnWriteArrayList<>();
   private static volatile Thread thread;
+
+  /** A carrier left behind with a thread that never stopped spinning. */
+  private record Spinner(Thread carrier, String thread, long seed) {}
 
   private Watchdog() {}
 
@@ -35,6 +46,23 @@ final class Watchdog {
     WATCHED.remove(sim);
   }
 
+  static void abandoned(Simulation sim, SimThread spinner) {
+    SPINNERS.add(new Spinner(sim.carrier(), spinner.label(), sim.seed()));
+  }
+
+  /** Refuses to start a simulation while a thread of an earlier one still spins on its carrier. */
+  static void refuseWhileSpinning() {
+    for (Spinner s : SPINNERS) {
+      if (!s.carrier().isAlive() || s.carrier().getState() != Thread.State.RUNNABLE) {
+        SPINNERS.remove(s);
+        continue;
+      }
+      throw new RunFailure(RunFailure.Kind.BUSY_LOOP, "not run: thread " + s.thread() + " of an earlier test (seed "
+          + s.seed() + ") still spins in a busy loop that cannot be stopped, and keeps a CPU core busy until this JVM "
+          + "ends. That test's failure shows where the loop is; fix it and run again.");
+    }
+  }
+
   private static void patrol() {
     while (true) {
       try {
@@ -47,34 +75,13 @@ final class Watchdog {
         long stepStart = sim.stepStartedRealNanos();
         SimThread running = sim.runningThread();
         if (stepStart != 0 && running != null && nowReal - stepStart > sim.limits().busyStep().toNanos()) {
-          busyLoop(sim, running, (nowReal - stepStart) / 1_000_000);
+          sim.busyLoop(running, (nowReal - stepStart) / 1_000_000, GRACE_NANOS);
         }
         if (nowReal - startedAt > sim.limits().realTime().toNanos()) {
-          sim.abort("the test ran for more than " + sim.limits().realTime().toSeconds()
-              + " s of real time (the per-test limit) without finishing.");
+          sim.abort(RunFailure.Kind.REAL_TIME_LIMIT, "the test ran for more than "
+              + sim.limits().realTime().toSeconds() + " s of real time (the per-test limit) without finishing.");
         }
       });
     }
-  }
-
-  private static void busyLoop(Simulation sim, SimThread running, long millis) {
-    String report = "BUSY_LOOP: thread " + running.label() + " has run for " + millis + " ms of real time without "
-        + "blocking, at virtual time " + ThreadReport.seconds(sim.now()) + ".\nIn the simulation a thread runs "
-        + "until it sleeps, waits or makes an RPC; a loop that only polls a variable never lets time move on. "
-        + "Sleep in the loop (Env.sleep) or wait on a condition.\nThe JVM is stopped (exit code "
-        + BUSY_LOOP_EXIT_CODE + ") because a spinning thread cannot be interrupted. Its stack:\n"
-        + ThreadReport.thread(running.label(), running.thread);
-    System.err.println(report);
-    System.err.flush();
-    System.out.println(report);
-    System.out.flush();
-    try {
-      Path dir = Path.of("target", "labs-traces");
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("BUSY-LOOP.txt"), report);
-    } catch (IOException | RuntimeException ignored) {
-      // the report is already on stderr
-    }
-    Runtime.getRuntime().halt(BUSY_LOOP_EXIT_CODE);
   }
 }

@@ -31,7 +31,12 @@ public final class World {
 
     /** Reads {@code labs.runtime} ({@code sim}, the default, or {@code real}). */
     public static Mode fromSystemProperties() {
-      String v = System.getProperty("labs.runtime", "sim").trim().toLowerCase(java.util.Locale.ROOT);
+      return parse(System.getProperty("labs.runtime", "sim"));
+    }
+
+    /** Reads a {@code labs.runtime} value: {@code sim} (or empty) or {@code real}. */
+    public static Mode parse(String value) {
+      String v = value.trim().toLowerCase(java.util.Locale.ROOT);
       return switch (v) {
         case "sim", "simulation", "" -> SIMULATION;
         case "real" -> REAL;
@@ -152,6 +157,24 @@ public final class World {
   /** Runtime time since the start of the run, in nanoseconds (virtual in the simulation). */
   public long nowNanos() {
     return backend.nowNanos();
+  }
+
+  /**
+   * For a failure report: the threads that have waited for a lock for a second of virtual time or
+   * more, grouped by lock, each with what the holder is doing ("sleeping (Env.sleep) while holding
+   * it, at raft.Raft.ticker(Raft.java:212)"). Empty if there are none, and on real threads. Call
+   * it after the run has ended.
+   */
+  public String explainLockWaits() {
+    return backend.lockWaits();
+  }
+
+  /**
+   * A hash of every scheduling decision and time jump of the run so far: two runs of one seed
+   * that scheduled their threads identically have the same. 0 on real threads.
+   */
+  public long scheduleHash() {
+    return backend.scheduleHash();
   }
 
   /** The node the tester's own threads belong to. */

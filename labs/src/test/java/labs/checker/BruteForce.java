@@ -11,6 +11,20 @@ import java.util.List;
 final class BruteForce {
   private BruteForce() {}
 
+  /**
+   * The definition applied to each partition of the model on its own (linearizability is local:
+   * a history is linearizable iff each object's subhistory is).
+   */
+  static <S, I, O> boolean linearizableByPartition(
+      Model<S, I, O> model, List<Operation<I, O>> ops) {
+    java.util.Map<Object, List<Operation<I, O>>> byKey = new java.util.LinkedHashMap<>();
+    for (Operation<I, O> op : ops) {
+      byKey.computeIfAbsent(model.partitionKey(op.input()), k -> new java.util.ArrayList<>())
+          .add(op);
+    }
+    return byKey.values().stream().allMatch(part -> linearizable(model, part));
+  }
+
   static <S, I, O> boolean linearizable(Model<S, I, O> model, List<Operation<I, O>> ops) {
     return extend(model, ops, model.init(), new boolean[ops.size()]);
   }

@@ -14,12 +14,9 @@ import labs.checker.models.RegisterModel;
 /**
  * Prints how long the checker takes on Porcupine's data set and on a large generated key/value
  * history, after warming up the JVM, next to Porcupine's own figures (Go, v1.3.0, 2-core VM,
- * from the data set's EXPECTED.md). Not a test: it asserts nothing about time. Run:
- *
- * <pre>
- * ./mvnw -q -pl labs test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=labs.checker.CheckerBenchmark [-Dexec.args=--quick]
- * </pre>
+ * from the data set's EXPECTED.md), then the hard classes with and without the fast paths
+ * ({@link HardClassBenchmark}). Not a test: it asserts nothing about time. Run {@code bash
+ * bench/checker.sh [--quick] [--hard-only]}.
  */
 public final class CheckerBenchmark {
   private static final CheckOptions OPTIONS = CheckOptions.of(Duration.ofSeconds(60));
@@ -41,6 +38,10 @@ public final class CheckerBenchmark {
 
   public static void main(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick");
+    if (Arrays.asList(args).contains("--hard-only")) {
+      HardClassBenchmark.run(quick);
+      return;
+    }
     int runs = quick ? 5 : 21;
     List<Case> etcd = new ArrayList<>();
     for (int n : CheckerData.ETCD_FILES) {
@@ -81,6 +82,8 @@ public final class CheckerBenchmark {
     System.out.printf(Locale.ROOT,
         "%nGenerated KV history: 10 clients x 1,000 ops over 50 keys (%d ops)%n", big.size());
     table(generated, quick ? 3 : 7);
+
+    HardClassBenchmark.run(quick);
   }
 
   private static int firstGet(List<Operation<KvModel.Input, String>> ops, int from) {

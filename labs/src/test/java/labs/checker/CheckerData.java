@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import labs.checker.file.JepsenLog;
+import labs.checker.file.PorcupineKvLog;
 import labs.checker.models.KvModel;
 import labs.checker.models.RegisterModel;
 
@@ -46,7 +48,7 @@ final class CheckerData {
   }
 
   static List<Operation<KvModel.Input, String>> kv(String name) {
-    return History.fromEvents(KvLog.parse(read("kv/" + name + ".txt")));
+    return History.fromEvents(PorcupineKvLog.parse(read("kv/" + name + ".txt")));
   }
 
   private static String read(String path) {

@@ -113,7 +113,9 @@ record ViewerData(
       bands.add(new BandData(a, rank(sorted, note.start()), rank(sorted, note.end())));
     }
     int initial = intern(describeInit(result.model()), stateIds, states);
-    return new PartitionData(p.index(), p.name(), p.verdict().name(), p.note(), sorted.length,
+    String note = !p.note().isEmpty() || p.method().equals(PartitionResult.SEARCH) ? p.note()
+        : "decided by the " + p.method();
+    return new PartitionData(p.index(), p.name(), p.verdict().name(), note, sorted.length,
         initial, List.copyOf(clients), ops, partials, p.longest(), bands);
   }
 

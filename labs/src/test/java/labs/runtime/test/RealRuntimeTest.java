@@ -106,6 +106,41 @@ class RealRuntimeTest {
   }
 
   @Test
+  void onRealThreadsTheJvmFindsALockOrderDeadlockForTheReport() throws Exception {
+    World world = World.run(World.Mode.REAL, 4, RunLimits.DEFAULT, () -> {
+      Node n = World.current().newNode("server-5");
+      ReentrantLock a = new ReentrantLock();
+      ReentrantLock b = new ReentrantLock();
+      Channel<String> bothHoldOne = new Channel<>();
+      n.start("left", () -> {
+        a.lock();
+        bothHoldOne.send("left");
+        Env.sleep(200);
+        b.lock();
+      });
+      n.start("right", () -> {
+        b.lock();
+        bothHoldOne.send("right");
+        Env.sleep(200);
+        a.lock();
+      });
+      bothHoldOne.receive();
+      bothHoldOne.receive();
+      // Each holds one lock and will ask for the other after its 200 ms sleep; wait until both do.
+      World w = World.current();
+      long deadline = System.nanoTime() + THREAD_END_MILLIS * 1_000_000;
+      while (w.explainLockWaits().isEmpty() && System.nanoTime() < deadline) {
+        Env.sleep(20);
+      }
+      return w;
+    });
+    assertThat(world.explainLockWaits())
+        .startsWith("DEADLOCK (found by the JVM)")
+        .contains("server-5/left waits for").contains("held by server-5/right")
+        .contains("server-5/right waits for").contains("held by server-5/left");
+  }
+
+  @Test
   void unknownRuntimeNameIsAClearError() {
     System.setProperty("labs.runtime", "fast");
     try {

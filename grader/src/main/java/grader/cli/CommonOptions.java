@@ -1,0 +1,67 @@
+package grader.cli;
+
+import grader.build.Maven;
+import grader.build.Workspace;
+import grader.course.Course;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options every command takes: where the course is, where output goes, how to build. */
+public final class CommonOptions {
+  @Option(names = "--course", paramLabel = "DIR",
+      description = "the course tree (default: the folder holding mvnw and the parent pom, searched upward from here)")
+  Path course;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "where everything the grader writes goes (default: grader/target/grading in the course)")
+  Path out;
+
+  @Option(names = "--work", paramLabel = "DIR", hidden = false,
+      description = "where the pristine build and the scratch folders go (default: <out>/.work); give the same "
+          + "folder to several runs to build the pristine course once")
+  Path work;
+
+  @Option(names = "--online", description = "let Maven download what the local repository lacks (default: offline)")
+  boolean online;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "test JVMs at a time (default: the number of cores)")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--memory", paramLabel = "SIZE", description = "heap limit of each test JVM (default: ${DEFAULT-VALUE})")
+  String memory = "1g";
+
+  @Option(names = "--output-limit", paramLabel = "MB",
+      description = "output a test JVM may print before it is stopped, in MB (default: ${DEFAULT-VALUE})")
+  int outputMb = 8;
+
+  public Course course() {
+    Path root = course;
+    if (root == null) {
+      String env = System.getenv("GRADER_COURSE");
+      root = env != null && !env.isBlank() ? Path.of(env) : findUp(Path.of("").toAbsolutePath());
+    }
+    return Course.at(root);
+  }
+
+  public Workspace workspace(String defaultName) {
+    Course c = course();
+    Path o = out != null ? out : c.root().resolve("grader/target/grading").resolve(defaultName);
+    return new Workspace(c, o, work, new Maven(!online, Duration.ofMinutes(15)), memory);
+  }
+
+  public long outputBytes() {
+    return (long) outputMb << 20;
+  }
+
+  private static Path findUp(Path from) {
+    for (Path p = from; p != null; p = p.getParent()) {
+      if (Files.isExecutable(p.resolve("mvnw")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+        return p;
+      }
+    }
+    return from;
+  }
+}
