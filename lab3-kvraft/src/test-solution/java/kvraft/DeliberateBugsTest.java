@@ -129,7 +129,8 @@ class DeliberateBugsTest {
       // Word for word, but for the wall-clock time the check took ("checked in 12 ms and ...").
       String again = run(broken, first.scenario(), first.seed());
       assertThat(withoutWallTime(again)).isEqualTo(withoutWallTime(first.message()));
-      System.out.println("  SAME VERDICT  " + first.scenario() + " seed " + first.seed() + ": " + page);
+      System.out.println("  SAME VERDICT  " + first.scenario() + " seed " + first.seed() + ", what a student sees:\n"
+          + first.message().strip().indent(4));
     }));
   }
 

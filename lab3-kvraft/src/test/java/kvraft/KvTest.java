@@ -16,6 +16,7 @@ import labs.cluster.Async;
 import labs.cluster.Split;
 import labs.harness.LabTest;
 import labs.harness.Points;
+import labs.harness.StudentCode;
 import labs.runtime.Env;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Tag;
  * Part 3B: the key/value service on the rsm, without snapshots. Every test ends with the
  * linearizability check of every clerk call it made.
  */
+@StudentCode({"rsm", "kvraft", "raft"})
 @Tag("3B")
 class KvTest {
   /** Puts in the speed test. */

@@ -18,6 +18,7 @@ import labs.cluster.Async;
 import labs.cluster.Split;
 import labs.harness.LabTest;
 import labs.harness.Points;
+import labs.harness.StudentCode;
 import labs.runtime.Env;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +28,7 @@ import rsm.SubmitResult;
  * Part 3A: the replicated state machine. The test plays the service, a counter on your rsm over
  * three servers, and submits commands to the replicas directly.
  */
+@StudentCode({"rsm", "kvraft", "raft"})
 @Tag("3A")
 class RsmTest {
   static final int SERVERS = 3;

@@ -9,6 +9,7 @@ import kvraft.GenericTest.Scenario;
 import kvraft.KvRaftTester.Net;
 import labs.harness.LabTest;
 import labs.harness.Points;
+import labs.harness.StudentCode;
 import labs.runtime.Env;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Tag;
  * bytes here), so Raft can discard its log; a restarted server restores from its snapshot, and a
  * follower that lags too far behind gets the leader's snapshot.
  */
+@StudentCode({"rsm", "kvraft", "raft"})
 @Tag("3C")
 class SnapshotTest {
   static final int MAX_RAFT_STATE = 1000;
