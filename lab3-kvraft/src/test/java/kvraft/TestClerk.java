@@ -1,10 +1,13 @@
 package kvraft;
 
+import java.time.Duration;
 import java.util.Set;
+import java.util.function.Supplier;
 import kvraft.KvRpc.GetReply;
 import labs.checker.models.VersionedKvModel;
 import labs.checker.models.VersionedKvModel.Input;
 import labs.checker.models.VersionedKvModel.Reply;
+import labs.cluster.Async;
 import labs.cluster.Client;
 import labs.cluster.HistoryRecorder;
 
@@ -13,10 +16,16 @@ import labs.cluster.HistoryRecorder;
  * with every call recorded in the test's history (call and return in virtual time) for the
  * linearizability check, and its answers checked against the clerk's contract. Used by one tester
  * thread at a time, like the clerk itself.
+ *
+ * <p>A call that has not returned after {@link #CALL_BOUND} fails the test with a message (rather
+ * than the run's time limit): no scenario keeps a clerk from every majority that long.
  */
 final class TestClerk {
   private static final Set<Err> GET_ANSWERS = Set.of(Err.OK, Err.NO_KEY);
   private static final Set<Err> PUT_ANSWERS = Set.of(Err.OK, Err.VERSION, Err.NO_KEY, Err.MAYBE);
+
+  /** The longest any scenario lets one clerk call wait (virtual time); a longer wait is a bug. */
+  static final Duration CALL_BOUND = Duration.ofSeconds(60);
 
   private final Client client;
   private final VersionedKv clerk;
@@ -41,7 +50,7 @@ final class TestClerk {
   /** {@code get(key)}, recorded; fails if the clerk answers what a clerk never may. */
   GetReply get(String key) {
     HistoryRecorder<Input, Reply>.Call call = history.begin(id(), new VersionedKvModel.Get(key));
-    GetReply reply = clerk.get(key);
+    GetReply reply = bounded("get(\"" + key + "\")", () -> clerk.get(key));
     if (reply == null || !GET_ANSWERS.contains(reply.err())) {
       throw new AssertionError(String.format("client %d: get(\"%s\") returned %s, but a clerk's get answers only OK "
           + "or NO_KEY: on WRONG_LEADER or no answer it tries the next server, pausing after each round, until one "
@@ -54,7 +63,8 @@ final class TestClerk {
   /** {@code put(key, value, version)}, recorded; fails if the clerk answers what a clerk never may. */
   Err put(String key, String value, long version) {
     HistoryRecorder<Input, Reply>.Call call = history.begin(id(), new VersionedKvModel.Put(key, value, version));
-    Err err = clerk.put(key, value, version);
+    Err err = bounded(String.format("put(\"%s\", \"%s\", %d)", key, brief(value), version),
+        () -> clerk.put(key, value, version));
     if (!PUT_ANSWERS.contains(err)) {
       throw new AssertionError(String.format("client %d: put(\"%s\", \"%s\", %d) returned %s, but a clerk's put answers "
           + "only OK, VERSION, NO_KEY or MAYBE: on WRONG_LEADER or no answer it tries the next server, pausing after "
@@ -62,6 +72,18 @@ final class TestClerk {
     }
     call.returned(Reply.of(model(err)));
     return err;
+  }
+
+  /** Runs one clerk call on a tester thread of its own and waits at most {@link #CALL_BOUND}. */
+  private <T> T bounded(String what, Supplier<T> call) {
+    Async<T> running = Async.start(client.name() + "-call", call::get);
+    if (!running.awaitDone(CALL_BOUND)) {
+      throw new AssertionError(String.format("client %d: %s has not returned after %d s, although the scenario lets "
+          + "it reach a majority within that time: does the leader submit the request to its rsm and answer with what "
+          + "apply returned (not WRONG_LEADER), and does the clerk try the servers in turn, pausing only after a "
+          + "whole round?", id(), what, CALL_BOUND.toSeconds()));
+    }
+    return running.join();
   }
 
   private static VersionedKvModel.Err model(Err err) {
