@@ -256,7 +256,12 @@ class KvTest {
     }
   }
 
-  /** The longest a client may wait for one operation while partitions come and go (virtual time). */
+  /**
+   * The longest a client may wait for one operation while partitions come and go (virtual time).
+   * With the reference, a clerk that meets leaders left behind in minorities, one after another,
+   * waits at each until the split changes or the rsm gives up; over 100 seeds the longest wait was
+   * 0.4–6.7 s (median 2.0 s). The bound leaves more than twice the worst.
+   */
   static final long WAIT_BOUND_MS = 15_000;
 
   @LabTest
