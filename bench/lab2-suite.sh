@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/find-jdk25.sh
+source bench/suite-run.sh
 
 sim_only=false
 seed=20240401
@@ -21,43 +22,18 @@ while [ $# -gt 0 ]; do
 done
 
 classes=(ElectionTest AgreementTest PersistenceTest SnapshotTest)
-tests=$(IFS=,; echo "${classes[*]}")
-reports=lab2-raft/target/surefire-reports
 log_dir=$(mktemp -d)
 
 ./mvnw -q -B -ntp -Psolution -pl lab2-raft test-compile >/dev/null
 
-# run <runtime>: runs the suite, prints "wall test-time virtual-sum passed failed"
-run() {
-  local runtime=$1 log="$log_dir/$1.txt" start end status=0 c xmls=()
-  for c in "${classes[@]}"; do
-    xmls+=("$reports/TEST-raft.$c.xml")
-  done
-  rm -f "${xmls[@]}"
-  start=$(date +%s.%N)
-  ./mvnw -B -ntp -Psolution -pl lab2-raft test -Dtest="$tests" \
-    -Dlabs.seed="$seed" -Dlabs.runtime="$runtime" >"$log" 2>&1 || status=$?
-  end=$(date +%s.%N)
-  local test_time virtual passed failed
-  test_time=$(sed -n 's/.*<testsuite [^>]*time="\([0-9.]*\)".*/\1/p' "${xmls[@]}" 2>/dev/null \
-    | awk '{ s += $1 } END { printf "%.1f", s }')
-  virtual=$(sed -n 's/.* \([0-9.]*\) s virtual .*/\1/p' "$log" | awk '{ s += $1 } END { printf "%.1f", s }')
-  passed=$(grep -c '^  PASS' "$log" || true)
-  failed=$(grep -c '<<< FAILURE!$' "$log" || true)
-  if [ "$status" -ne 0 ]; then
-    echo "  ($runtime run failed: see $log)" >&2
-  fi
-  echo "$(echo "$end - $start" | bc) $test_time $virtual $passed $failed"
-}
-
 echo "lab 2 suite (2A-2D, reference solution, seed $seed) on $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-read -r sim_wall sim_test sim_virtual sim_pass sim_fail < <(run sim)
+read -r sim_wall sim_test sim_virtual sim_pass sim_fail < <(suite_run sim lab2-raft raft "$seed" "$log_dir" "${classes[@]}")
 printf '  simulation: %6.1f s test time (%5.1f s wall incl. Maven), %6.1f s of virtual time, %d passed, %d failed\n' \
   "$sim_test" "$sim_wall" "$sim_virtual" "$sim_pass" "$sim_fail"
 if [ "$sim_only" = true ]; then
   exit 0
 fi
-read -r real_wall real_test real_virtual real_pass real_fail < <(run real)
+read -r real_wall real_test real_virtual real_pass real_fail < <(suite_run real lab2-raft raft "$seed" "$log_dir" "${classes[@]}")
 printf '  real mode:  %6.1f s test time (%5.1f s wall incl. Maven), %d passed, %d failed\n' \
   "$real_test" "$real_wall" "$real_pass" "$real_fail"
 printf '  simulation is %.1fx faster than real mode (test time)\n' "$(echo "$real_test / $sim_test" | bc -l)"

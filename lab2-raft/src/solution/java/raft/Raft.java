@@ -42,9 +42,11 @@ public class Raft implements RaftApi {
 
   private enum Role { FOLLOWER, CANDIDATE, LEADER }
 
-  /** What survives a crash (Figure 2's persistent state, plus where the snapshot ends). */
-  private record PersistentState(int currentTerm, int votedFor, int snapshotIndex, int snapshotTerm,
-      List<LogEntry> entries) {}
+  /**
+   * What survives a crash besides the log (Figure 2's persistent state, plus where the snapshot
+   * ends). The log's entries follow it in the persisted bytes, see {@link RaftLog#persistentForm}.
+   */
+  private record PersistentState(int currentTerm, int votedFor, int snapshotIndex, int snapshotTerm) {}
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition applierWakeUp = lock.newCondition();
@@ -172,18 +174,19 @@ public class Raft implements RaftApi {
 
   /** Saves the persistent state and the snapshot together. Call with the lock held. */
   private void persist() {
-    var state = new PersistentState(currentTerm, votedFor, log.snapshotIndex(), log.snapshotTerm(), log.entries());
-    persister.save(Codec.encode(state), snapshot);
+    var state = new PersistentState(currentTerm, votedFor, log.snapshotIndex(), log.snapshotTerm());
+    persister.save(log.persistentForm(Codec.encode(state)), snapshot);
   }
 
   private void readPersist(byte[] state, byte[] savedSnapshot) {
     if (state.length == 0) {
       return; // first boot
     }
-    PersistentState s = Codec.decode(state, PersistentState.class);
+    RaftLog.Persisted saved = RaftLog.read(state);
+    PersistentState s = Codec.decode(saved.header(), PersistentState.class);
     currentTerm = s.currentTerm();
     votedFor = s.votedFor();
-    log = new RaftLog(s.snapshotIndex(), s.snapshotTerm(), s.entries());
+    log = new RaftLog(s.snapshotIndex(), s.snapshotTerm(), saved.entries());
     // Keep the snapshot in memory: every later persist() must save it again (2D "snapshot init").
     snapshot = savedSnapshot;
   }

@@ -1,7 +1,9 @@
 package raft;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import labs.net.Codec;
 import raft.RaftRpc.LogEntry;
 
 /**
@@ -20,16 +22,23 @@ import raft.RaftRpc.LogEntry;
  * Before any snapshot, snapshotIndex is 0 and snapshotTerm is 0: a virtual entry 0 that every
  * log agrees on, so "the entry before the first one" always exists. Not thread-safe: the caller
  * holds the Raft lock.
+ *
+ * <p>Each entry is encoded once, when it enters the log, and persisted from those bytes: Raft
+ * saves its whole state at every change, and re-encoding a long log each time would make a run
+ * cost the square of its length (a key/value service of lab 3 appends thousands of entries).
  */
 final class RaftLog {
   private int snapshotIndex;
   private int snapshotTerm;
   private ArrayList<LogEntry> entries;
+  private ArrayList<byte[]> encoded; // encoded.get(i) is Codec.encode(entries.get(i))
 
   RaftLog(int snapshotIndex, int snapshotTerm, List<LogEntry> entries) {
     this.snapshotIndex = snapshotIndex;
     this.snapshotTerm = snapshotTerm;
     this.entries = new ArrayList<>(entries);
+    this.encoded = new ArrayList<>(entries.size());
+    entries.forEach(e -> encoded.add(Codec.encode(e)));
   }
 
   /** An empty log. */
@@ -79,19 +88,45 @@ final class RaftLog {
     return start >= end ? List.of() : List.copyOf(entries.subList(start, end));
   }
 
-  /** The kept entries (after the snapshot), for persisting. */
-  List<LogEntry> entries() {
-    return entries;
-  }
-
   /** Appends one entry at {@code lastIndex() + 1}. */
   void append(LogEntry e) {
     entries.add(e);
+    encoded.add(Codec.encode(e));
   }
 
   /** Deletes the entry at {@code index} and all that follow it. */
   void truncateFrom(int index) {
     entries.subList(index - snapshotIndex - 1, entries.size()).clear();
+    encoded.subList(index - snapshotIndex - 1, encoded.size()).clear();
+  }
+
+  /** What a peer persists: its own {@code header}, then the kept entries, each length-prefixed. */
+  byte[] persistentForm(byte[] header) {
+    int size = 8 + header.length;
+    for (byte[] e : encoded) {
+      size += 4 + e.length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(size).putInt(header.length).put(header).putInt(encoded.size());
+    encoded.forEach(e -> out.putInt(e.length).put(e));
+    return out.array();
+  }
+
+  /** What {@link #persistentForm} wrote: the header and the entries. */
+  record Persisted(byte[] header, List<LogEntry> entries) {}
+
+  /** Reads bytes made by {@link #persistentForm}. */
+  static Persisted read(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    byte[] header = new byte[in.getInt()];
+    in.get(header);
+    int n = in.getInt();
+    List<LogEntry> entries = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      byte[] e = new byte[in.getInt()];
+      in.get(e);
+      entries.add(Codec.decode(e, LogEntry.class));
+    }
+    return new Persisted(header, entries);
   }
 
   /** The first index holding the same term as {@code index} (stops at the snapshot boundary). */
@@ -127,8 +162,10 @@ final class RaftLog {
   void compactTo(int index, int term) {
     if (index <= lastIndex() && index > snapshotIndex && term(index) == term) {
       entries = new ArrayList<>(entries.subList(index - snapshotIndex, entries.size()));
+      encoded = new ArrayList<>(encoded.subList(index - snapshotIndex, encoded.size()));
     } else {
       entries = new ArrayList<>();
+      encoded = new ArrayList<>();
     }
     snapshotIndex = index;
     snapshotTerm = term;

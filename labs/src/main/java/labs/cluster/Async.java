@@ -1,5 +1,6 @@
 package labs.cluster;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import labs.runtime.Channel;
@@ -29,6 +30,7 @@ public final class Async<T> {
   private record Thrown<T>(Throwable error) implements Outcome<T> {}
 
   private final Channel<Outcome<T>> done = new Channel<>();
+  private volatile Outcome<T> outcome; // once received from done
 
   private Async(String name, Callable<T> body) {
     World.current().testerNode().start(name, () -> {
@@ -55,10 +57,29 @@ public final class Async<T> {
     });
   }
 
+  /**
+   * Waits at most {@code timeout} (runtime time) for the task to end; true if it has. Then {@link
+   * #join} returns at once. For a test that must fail with a message, not hang, when a task is
+   * stuck.
+   */
+  public boolean awaitDone(Duration timeout) {
+    if (outcome == null) {
+      done.receive(timeout).ifPresent(o -> outcome = o);
+    }
+    return outcome != null;
+  }
+
+  /** Whether the task has ended (without waiting). */
+  public boolean isDone() {
+    return awaitDone(Duration.ZERO);
+  }
+
   /** Waits for the task; returns its result (null for {@link #run}) or rethrows its failure. */
   public T join() {
-    Optional<Outcome<T>> o = done.receive();
-    return switch (o.orElseThrow()) {
+    if (outcome == null) {
+      outcome = done.receive().orElseThrow();
+    }
+    return switch (outcome) {
       case Value<T> v -> v.value();
       case Thrown<T> t when t.error() instanceof RuntimeException e -> throw e;
       case Thrown<T> t when t.error() instanceof Error e -> throw e;

@@ -181,14 +181,20 @@ final class TreeReader {
     if (alias != null) {
       return alias;
     }
+    // The thread's context loader first: code loaded by a loader of its own (a lab's tests of its
+    // tests load broken copies of a reference that way) must get its own classes back.
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (context != null) {
+      try {
+        return Class.forName(name, false, context);
+      } catch (ClassNotFoundException | RuntimeException e) {
+        // fall back to the framework's own loader
+      }
+    }
     try {
       return Class.forName(name, false, TreeReader.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      try {
-        return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
-      } catch (ClassNotFoundException | RuntimeException e2) {
-        throw new PayloadException(path + ": class " + name + " was encoded but cannot be found here", e2);
-      }
+      throw new PayloadException(path + ": class " + name + " was encoded but cannot be found here", e);
     }
   }
 }

@@ -1,0 +1,274 @@
+package kvraft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import labs.runtime.RunLimits;
+import labs.runtime.World;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Tests of the tests: each case compiles a copy of the reference (rsm and key/value service) with
+ * one classic bug put in by a text edit, runs the scenarios that should catch it over a few seeds,
+ * and fails if the bug survives them all. The reference itself stays untouched.
+ *
+ * <p>Compiled and run only with {@code -Psolution} (this file lives in src/test-solution/java).
+ * The scenarios are the real test methods, loaded with the broken classes in a class loader of
+ * their own; Raft is Lab 2's reference, shared with the rest of the run.
+ */
+@Tag("tests-of-the-tests")
+class DeliberateBugsTest {
+  /** Where the reference's sources are, relative to the module (surefire's working directory). */
+  private static final Path REFERENCE = Path.of("src", "solution", "java");
+
+  /** One text edit of a reference file ("rsm/Rsm.java"): {@code original} must occur exactly once. */
+  private record Edit(String file, String original, String broken) {}
+
+  /**
+   * A deliberate bug: its edit, the scenarios ("TestClass#method") tried over seeds 1..seeds, and
+   * text the failure message must contain (so the bug is caught for the right reason).
+   */
+  private record Bug(String name, Edit edit, int seeds, List<String> scenarios, String expected) {}
+
+  private static Edit rsm(String original, String broken) {
+    return new Edit("rsm/Rsm.java", original, broken);
+  }
+
+  private static Edit server(String original, String broken) {
+    return new Edit("kvraft/KvServer.java", original, broken);
+  }
+
+  private static Edit clerk(String original, String broken) {
+    return new Edit("kvraft/Clerk.java", original, broken);
+  }
+
+  static final String ILLEGAL = "is not linearizable";
+
+  private static final List<Bug> BUGS = List.of(
+      new Bug("reads answered from the server's own store, without Raft",
+          server("  public GetReply get(GetArgs args) {\n",
+              "  public GetReply get(GetArgs args) {\n    if (true) {\n      return (GetReply) apply(args);\n    }\n"),
+          3, List.of("KvTest#manyPartitionsManyClients", "KvTest#persistPartitionUnreliableLinearizable"), ILLEGAL),
+      new Bug("a submit answered although a different command took its index",
+          rsm("boolean own = op != null && op.server() == me && op.id() == waiter.id();", "boolean own = op != null;"),
+          3, List.of("RsmTest#leaderPartition", "KvTest#persistPartitionUnreliable"), ""),
+      new Bug("the clerk answers OK, not MAYBE, for a resent put that got VERSION",
+          clerk("err == Err.VERSION && resent ? Err.MAYBE : err", "err == Err.VERSION && resent ? Err.OK : err"),
+          3, List.of("KvTest#unreliable", "KvTest#persistConcurrentUnreliable"), ""),
+      new Bug("the clerk answers VERSION, not MAYBE, for a resent put that got VERSION",
+          clerk("err == Err.VERSION && resent ? Err.MAYBE : err", "err"),
+          3, List.of("KvTest#unreliable", "KvTest#persistConcurrentUnreliable"), ILLEGAL),
+      new Bug("a put that ignores the version",
+          server("if (p.version() != current) {", "if (false) {"),
+          3, List.of("KvTest#versionedRules"), ""),
+      new Bug("snapshots without the service's state",
+          server("return Codec.encode(new Store(store));", "return Codec.encode(new Store(new TreeMap<>()));"),
+          3, List.of("SnapshotTest#snapshotRecover", "SnapshotTest#snapshotRpc"), ""),
+      new Bug("a snapshot taken before the entry it is labelled with is applied",
+          rsm("    Object result = op == null ? null : service.apply(op.command());",
+              "    snapshotIfLarge(index);\n    Object result = op == null ? null : service.apply(op.command());"),
+          3, List.of("SnapshotTest#snapshotRecover", "SnapshotTest#restartFromSnapshotsKeepsAcknowledgedWrites"), ""),
+      new Bug("the rsm never snapshots",
+          rsm("if (maxRaftState > 0 && persister.raftStateSize() >= maxRaftState * 9L / 10) {", "if (false) {"),
+          3, List.of("SnapshotTest#rsmSnapshot"), "maxRaftState"),
+      new Bug("a restarted replica does not restore its snapshot",
+          rsm("      service.restoreSnapshot(snapshot);\n", ""),
+          3, List.of("SnapshotTest#rsmSnapshot", "SnapshotTest#snapshotRecover"), ""));
+
+  @TestFactory
+  Stream<DynamicTest> everyDeliberateBugIsCaught() {
+    return BUGS.stream().map(bug -> DynamicTest.dynamicTest(bug.name(), () -> {
+      ClassLoader broken = compileWith(bug);
+      Caught caught = firstFailure(broken, bug);
+      assertThat(caught)
+          .withFailMessage("the tests did not catch the deliberate bug \"%s\" in %d seeds of %s", bug.name(),
+              bug.seeds(), bug.scenarios())
+          .isNotNull();
+      assertThat(caught.message())
+          .withFailMessage("the deliberate bug \"%s\" was caught, but not as expected (wanted \"%s\"): %s", bug.name(),
+              bug.expected(), caught.message())
+          .contains(bug.expected());
+      System.out.println("  CAUGHT  " + bug.name() + ": " + caught.scenario() + " with seed " + caught.seed() + ": "
+          + caught.message().strip().lines().findFirst().orElse(""));
+    }));
+  }
+
+  /**
+   * The server that reads its own store fails a linearizability check with ILLEGAL, a viewer page,
+   * and the same verdict, word for word, each time the seed runs.
+   */
+  @TestFactory
+  Stream<DynamicTest> staleReadsGiveTheSameIllegalVerdictForASeed() {
+    Bug bug = BUGS.getFirst();
+    return Stream.of(DynamicTest.dynamicTest(bug.name(), () -> {
+      ClassLoader broken = compileWith(bug);
+      Caught first = firstFailure(broken, bug);
+      assertThat(first).isNotNull();
+      assertThat(first.message()).contains(ILLEGAL, "Linearizability: ILLEGAL", "History viewer: ", ".html");
+      Path page = Path.of(java.net.URI.create(first.message().lines()
+          .filter(l -> l.contains("History viewer: ")).findFirst().orElseThrow().replaceFirst(".*History viewer: ", "")
+          .strip()));
+      assertThat(page).exists();
+      assertThat(Files.readString(page)).contains("partition");
+      // Word for word, but for the wall-clock time the check took ("checked in 12 ms and ...").
+      String again = run(broken, first.scenario(), first.seed());
+      assertThat(withoutWallTime(again)).isEqualTo(withoutWallTime(first.message()));
+      System.out.println("  SAME VERDICT  " + first.scenario() + " seed " + first.seed() + ", what a student sees:\n"
+          + first.message().strip().indent(4));
+    }));
+  }
+
+  private record Caught(String scenario, long seed, String message) {}
+
+  private static String withoutWallTime(String message) {
+    return message == null ? null : message.replaceAll("checked in \\d+ ms", "checked in (wall time)");
+  }
+
+  /** Runs the bug's scenarios seed by seed; the first failure, or null if none failed. */
+  private static Caught firstFailure(ClassLoader loader, Bug bug) throws Exception {
+    for (long seed = 1; seed <= bug.seeds(); seed++) {
+      for (String scenario : bug.scenarios()) {
+        String message = run(loader, scenario, seed);
+        if (message != null) {
+          return new Caught(scenario, seed, message);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Runs one scenario with one seed in the simulation; its failure message, or null if it passed. */
+  private static String run(ClassLoader loader, String scenario, long seed) throws Exception {
+    RunLimits limits = RunLimits.DEFAULT.withRealTime(Duration.ofSeconds(120));
+    String[] parts = scenario.split("#");
+    Class<?> testClass = loader.loadClass("kvraft." + parts[0]);
+    var constructor = testClass.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    Object instance = constructor.newInstance();
+    Method method = testClass.getDeclaredMethod(parts[1]);
+    method.setAccessible(true);
+    // The run's threads inherit the context loader: the codec finds the broken classes through it
+    // when it decodes a command (an rsm Op, a KV request) that travelled as bytes.
+    Thread me = Thread.currentThread();
+    ClassLoader saved = me.getContextClassLoader();
+    me.setContextClassLoader(loader);
+    try {
+      World.run(World.Mode.SIMULATION, seed, limits, () -> {
+        try {
+          method.invoke(instance);
+        } catch (InvocationTargetException e) {
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw (Exception) e.getCause();
+        }
+        return null;
+      });
+      return null;
+    } catch (Throwable t) {
+      return String.valueOf(t.getMessage());
+    } finally {
+      me.setContextClassLoader(saved);
+    }
+  }
+
+  /** Compiles the reference with the bug's edit; returns a loader that sees the broken classes first. */
+  private static ClassLoader compileWith(Bug bug) throws IOException {
+    Path dir = Files.createTempDirectory("kvraft-bug-");
+    Path out = dir.resolve("classes");
+    Files.createDirectories(out);
+    List<String> files = new ArrayList<>();
+    boolean edited = false;
+    try (Stream<Path> sources = Files.walk(REFERENCE)) {
+      for (Path p : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String relative = REFERENCE.relativize(p).toString().replace('\\', '/');
+        String code = Files.readString(p);
+        if (relative.equals(bug.edit().file())) {
+          String original = bug.edit().original();
+          int at = code.indexOf(original);
+          if (at < 0 || code.indexOf(original, at + 1) >= 0) {
+            throw new AssertionError("the reference's " + relative + " no longer contains \"" + original
+                + "\" exactly once: update the deliberate bug \"" + bug.name() + "\"");
+          }
+          code = code.replace(original, bug.edit().broken());
+          edited = true;
+        }
+        Path copy = dir.resolve("src").resolve(relative);
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, code);
+        files.add(copy.toString());
+      }
+    }
+    if (!edited) {
+      throw new AssertionError("the deliberate bug \"" + bug.name() + "\" names " + bug.edit().file()
+          + ", which is not a file of the reference");
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"),
+        "-nowarn", "-proc:none"));
+    args.addAll(files);
+    var errors = new ByteArrayOutputStream();
+    int status = javac.run(null, null, errors, args.toArray(String[]::new));
+    if (status != 0) {
+      throw new AssertionError("the deliberate bug \"" + bug.name() + "\" does not compile:\n" + errors);
+    }
+    return new BrokenFirst(new URL[] {url(out), location(KvRaftTester.class), location(KvRpc.class)},
+        DeliberateBugsTest.class.getClassLoader());
+  }
+
+  private static URL location(Class<?> c) {
+    return c.getProtectionDomain().getCodeSource().getLocation();
+  }
+
+  private static URL url(Path p) {
+    try {
+      return p.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Loads the {@code rsm} and {@code kvraft} packages from its own URLs, broken classes first, and
+   * everything else (the framework, Raft, JUnit) from the parent, so the scenarios run the broken
+   * service on the shared framework and Lab 2's Raft.
+   */
+  private static final class BrokenFirst extends URLClassLoader {
+    BrokenFirst(URL[] urls, ClassLoader parent) {
+      super(urls, parent);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith("rsm.") && !name.startsWith("kvraft.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+          c = findClass(name);
+        }
+        if (resolve) {
+          resolveClass(c);
+        }
+        return c;
+      }
+    }
+  }
+}
