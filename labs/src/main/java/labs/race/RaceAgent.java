@@ -5,10 +5,12 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 
 /**
- * The Java agent that instruments the student's classes as they load, when the JVM runs with
- * {@code -Dlabs.race=true}. It is on every test JVM's command line (the build's
- * {@code labs.argLine}: {@code -javaagent:.../labs/target/labs-<version>-race-agent.jar}); without
- * {@code labs.race=true} it installs nothing and costs nothing.
+ * The Java agent that instruments the student's classes as they load, while the system property
+ * {@code labs.race} is {@code true} (read at each class load: surefire sets its system properties
+ * after the JVM started, before the tests' classes load). It is on every test JVM's command line
+ * (the build's {@code labs.argLine}: {@code -javaagent:.../labs/target/labs-<version>-race-agent.jar});
+ * with {@code labs.race} off it returns every class unchanged, at the cost of one property lookup
+ * per class loaded.
  *
  * <p>Which classes: those compiled from a lab's {@code src/student/java} or
  * {@code src/solution/java} ({@link StudentSources}). A class that cannot be instrumented runs
@@ -16,16 +18,12 @@ import java.security.ProtectionDomain;
  */
 public final class RaceAgent {
   private static volatile boolean loaded;
-  private static volatile boolean transforming;
 
   private RaceAgent() {}
 
   public static void premain(String args, Instrumentation inst) {
     loaded = true;
-    if (Boolean.getBoolean("labs.race")) {
-      inst.addTransformer(new StudentClassTransformer());
-      transforming = true;
-    }
+    inst.addTransformer(new StudentClassTransformer());
   }
 
   /** Whether the JVM was started with the agent. */
@@ -33,16 +31,16 @@ public final class RaceAgent {
     return loaded;
   }
 
-  /** Whether the agent instruments student classes in this JVM (it was started with {@code -Dlabs.race=true}). */
+  /** Whether the agent instruments the student classes loaded from now on ({@code labs.race} is true). */
   public static boolean transforming() {
-    return transforming;
+    return loaded && Boolean.getBoolean("labs.race");
   }
 
   private static final class StudentClassTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
         byte[] classFile) {
-      if (loader == null || name == null || redefined != null || skipped(name)) {
+      if (loader == null || name == null || redefined != null || skipped(name) || !Boolean.getBoolean("labs.race")) {
         return null;
       }
       try {
