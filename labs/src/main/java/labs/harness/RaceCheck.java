@@ -7,7 +7,7 @@ import labs.runtime.World;
 
 /**
  * Makes sure a pass with the race detector on means something: the student's code ran
- * instrumented. A lab test whose run saw no instrumented student code (the JVM has no race
+ * instrumented. A test of a lab module whose run saw no instrumented student code (the JVM has no race
  * agent, or the agent did not recognize the classes), or a JVM where some class could not be
  * instrumented, fails with what to do instead of passing unchecked.
  */
@@ -22,7 +22,8 @@ final class RaceCheck {
           + "their accesses went\nunchecked:\n  " + String.join("\n  ", failures.subList(0, Math.min(5, failures.size())))
           + "\nThis is a bug of the detector, not of your code: run with -Dlabs.race=false meanwhile, and report it.";
     }
-    if (world == null || world.racesWatchedStudentCode() || RulesGate.studentPackages(testClass).isEmpty()) {
+    if (world == null || world.racesWatchedStudentCode() || RulesGate.studentPackages(testClass).isEmpty()
+        || !RaceAgent.inLabModule(testClass)) {
       return null;
     }
     String why = !RaceAgent.loaded()

@@ -36,6 +36,15 @@ public final class RaceAgent {
     return loaded && Boolean.getBoolean("labs.race");
   }
 
+  /**
+   * Whether {@code c} belongs to a lab module (its class files come from a module with a
+   * {@code src/student/java} or {@code src/solution/java} folder): a lab's test, whose student
+   * code the agent instruments.
+   */
+  public static boolean inLabModule(Class<?> c) {
+    return StudentSources.inLabModule(c);
+  }
+
   private static final class StudentClassTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,

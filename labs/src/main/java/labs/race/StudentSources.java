@@ -28,6 +28,12 @@ final class StudentSources {
 
   private StudentSources() {}
 
+  /** Whether {@code c}'s class files come from a lab module (one with a student or solution folder). */
+  static boolean inLabModule(Class<?> c) {
+    Path location = location(c.getProtectionDomain());
+    return location != null && MODULES.computeIfAbsent(location, StudentSources::moduleOf).isPresent();
+  }
+
   static boolean isStudentClass(ProtectionDomain domain, String internalName, byte[] classFile) {
     Path location = location(domain);
     if (location == null) {

@@ -13,9 +13,8 @@ final class ThreadState {
   final int number;
   /** The node the thread belongs to (a crash ends all its threads at once in the simulation). */
   final Object node;
-  /** Who started it, and where its student code did so: "server-1/call#3", and a frame and site. */
+  /** Who started it ("server-1/call#3"), and the site of the last call its student code made before (0: none). */
   final String startedBy;
-  final Frame startedFrom;
   final int startedAt;
 
   String name = "?";
@@ -39,7 +38,6 @@ final class ThreadState {
     this.slot = slot;
     this.vc = vc;
     this.startedBy = parent == null ? null : parent.label();
-    this.startedFrom = parent == null ? null : parent.lastFrame;
     this.startedAt = parent == null ? 0 : parent.lastSite;
   }
 

@@ -32,6 +32,9 @@ final class RaceFailures {
       return null;
     }
     List<RaceReport> found = races.finish();
+    if (Boolean.getBoolean("labs.race.stats")) { // for the benchmark: threads, clock slots, races
+      System.out.println("  race detector: " + races.statistics());
+    }
     if (found.isEmpty()) {
       return null;
     }
