@@ -102,6 +102,23 @@ class RaceDetectorTest {
     assertThat(events.succeeded().count()).isEqualTo(1);
   }
 
+  @Test
+  void aRunThatCouldNotWatchTheStudentCodeFailsInsteadOfPassingUnchecked() throws Exception {
+    // The harness is told to detect races, but the JVM's agent is not (the system property is
+    // off while the copy loads and runs), so the copy runs as compiled and nothing is watched.
+    System.setProperty("labs.race", "false");
+    String message;
+    try {
+      message = failure(run("the reference, uninstrumented", List.of(), 1, "true"));
+    } finally {
+      System.setProperty("labs.race", "true");
+    }
+    assertThat(message)
+        .startsWith("SELF_TEST: -Dlabs.race=true, but no instrumented student code ran in this test")
+        .contains("labs.race is not a system property of this JVM")
+        .doesNotContain("replayed");
+  }
+
   /** The race report itself: the message up to the harness's footer (which names trace files). */
   private static String report(String message) {
     return message.substring(0, message.indexOf("\n  test:    "));

@@ -9,7 +9,6 @@ import java.lang.classfile.MethodModel;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rewrites a student class so that the race detector sees what it does: every read and write of
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of it), and so are bridge methods.
  */
 public final class Instrumenter {
-  private static final AtomicInteger INSTRUMENTED = new AtomicInteger();
   private static final List<String> FAILURES = new ArrayList<>();
 
   private Instrumenter() {}
@@ -43,7 +41,7 @@ public final class Instrumenter {
         .orElse(Site.shortName(cm.thisClass().asInternalName()) + ".java");
     var cx = new CodeRewriter.ClassContext(cm.thisClass().asInternalName().replace('/', '.'),
         cm.thisClass().asSymbol(), file, loader, new ClassFiles(loader, cm));
-    byte[] out = cf.transformClass(cm, (clb, ce) -> {
+    return cf.transformClass(cm, (clb, ce) -> {
       if (ce instanceof MethodModel mm && instrumentable(mm)) {
         clb.transformMethod(mm, (mb, me) -> {
           if (me instanceof CodeModel code) {
@@ -56,17 +54,10 @@ public final class Instrumenter {
         clb.with(ce);
       }
     });
-    INSTRUMENTED.incrementAndGet();
-    return out;
   }
 
   private static boolean instrumentable(MethodModel m) {
     return m.code().isPresent() && !m.methodName().equalsString("<clinit>") && !m.flags().has(AccessFlag.BRIDGE);
-  }
-
-  /** How many classes this JVM has instrumented. */
-  public static int instrumentedClasses() {
-    return INSTRUMENTED.get();
   }
 
   /** Notes a class that could not be instrumented (it runs as compiled, unseen by the detector). */
