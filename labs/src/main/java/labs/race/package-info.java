@@ -35,6 +35,11 @@
  *       {@code DATA_RACE} when it ends.
  * </ul>
  *
+ * <p>For testers: the tests are not instrumented, so the order their own JDK locks or latches
+ * create is not seen. Hand a student object from one tester thread to another through the
+ * runtime ({@code Async}, a {@code Channel}, {@code Node.call}) or keep it on one thread;
+ * otherwise its accesses from the two threads look unordered.
+ *
  * <p>Not seen: accesses made by JDK or framework code on the student's behalf
  * ({@code Arrays.fill}, {@code System.arraycopy}, iterators and views of a collection), so a race
  * through them can be missed; what is reported is a race.
