@@ -38,9 +38,11 @@ final class ReferenceCopies {
    * first, then the tests, then the given code. {@code name} names the change in error messages.
    */
   static ClassLoader compileWith(String name, List<Edit> edits) throws IOException {
+    // Laid out like a lab module, so the race agent (-Dlabs.race=true) takes the copy for the
+    // student's code, as it does the module's own src/solution/java.
     Path dir = Files.createTempDirectory("raft-copy-");
-    Path src = dir.resolve("src");
-    Path out = dir.resolve("classes");
+    Path src = dir.resolve(REFERENCE);
+    Path out = dir.resolve("target").resolve("classes");
     Files.createDirectories(src);
     Files.createDirectories(out);
     List<String> files = new ArrayList<>();

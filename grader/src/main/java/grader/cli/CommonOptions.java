@@ -38,6 +38,11 @@ public final class CommonOptions {
   @Option(names = "--memory", paramLabel = "SIZE", description = "heap limit of each test JVM (default: ${DEFAULT-VALUE})")
   String memory = "1g";
 
+  @Option(names = "--race", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "run the tests with the race detector (-Dlabs.race=true): a data race in the student's code "
+          + "fails the run, with both threads, both lines and both stacks (default: on; --no-race turns it off)")
+  boolean race = true;
+
   @Option(names = "--output-limit", paramLabel = "MB",
       description = "output a test JVM may print before it is stopped, in MB (default: ${DEFAULT-VALUE})")
   int outputMb = 8;
@@ -54,7 +59,7 @@ public final class CommonOptions {
   public Workspace workspace(String defaultName) {
     Course c = course();
     Path o = out != null ? out : c.root().resolve("grader/target/grading").resolve(defaultName);
-    return new Workspace(c, o, work, maven(), memory);
+    return new Workspace(c, o, work, maven(), memory, race);
   }
 
   /** How to run the course's Maven, as these options say. */
