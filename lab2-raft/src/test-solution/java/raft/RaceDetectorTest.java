@@ -2,12 +2,13 @@ package raft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
-import static raft.ReferenceCopies.raft;
+import static raft.RaftCopies.raft;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import labs.harness.ReferenceCopies.Edit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +19,7 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * The race detector's deliberate bug for Lab 2: a copy of the reference whose getState() reads
- * the term without the lock ({@link ReferenceCopies}) passes every simulated test, but with
+ * the term without the lock ({@link RaftCopies}) passes every simulated test, but with
  * {@code -Dlabs.race=true} the first election test fails with a race report naming the field,
  * both threads and both lines, the seed and a replay command that gives the same report again.
  *
@@ -29,7 +30,7 @@ import org.junit.platform.testkit.engine.Events;
 @Tag("tests-of-the-tests")
 class RaceDetectorTest {
   private static final String SCENARIO = "ElectionTest#initialElection";
-  private static final List<ReferenceCopies.Edit> UNLOCKED_GET_STATE = List.of(raft(
+  private static final List<Edit> UNLOCKED_GET_STATE = List.of(raft(
       "    lock.lock();\n    try {\n      return new State(currentTerm, role == Role.LEADER);\n    } finally {\n"
           + "      lock.unlock();\n    }\n",
       "    return new State(currentTerm, role == Role.LEADER); // (bug) reads the term without the lock\n"));
@@ -51,8 +52,8 @@ class RaceDetectorTest {
   }
 
   /** Runs the scenario on a copy with {@code edits} through JUnit, as {@code ./mvnw test -Dtest=... -Dlabs.seed=N} would. */
-  private static Events run(String name, List<ReferenceCopies.Edit> edits, long seed, String race) throws Exception {
-    ClassLoader copy = ReferenceCopies.compileWith(name, edits);
+  private static Events run(String name, List<Edit> edits, long seed, String race) throws Exception {
+    ClassLoader copy = RaftCopies.compileWith(name, edits);
     String[] parts = SCENARIO.split("#");
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(copy.loadClass("raft." + parts[0]), parts[1]))
