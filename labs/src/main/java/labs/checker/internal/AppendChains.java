@@ -37,7 +37,7 @@ final class AppendChains {
   record Unseen(int op, String token) {
     @Override
     public String toString() {
-      return "after \"" + token + "\" (an append nobody saw)";
+      return "(the value after the append of \"" + token + "\", which no get saw)";
     }
   }
 
@@ -46,6 +46,8 @@ final class AppendChains {
 
   private static final Split NONE = new Split(-2, new int[0], new int[0]);
   private static final Split AMBIGUOUS = new Split(-3, new int[0], new int[0]);
+  /** The start of a split that uses one append (its only element) twice: no history. */
+  private static final int REPEATED = -4;
 
   private final Model<Object, Object, Object> model;
   private final Local local;
@@ -125,6 +127,10 @@ final class AppendChains {
       } else if (split == NONE) {
         refute(i, describe(i) + " returned a value that no sequence of this key's puts and "
             + "appends produces (each taking effect once).");
+      } else if (split.start() == REPEATED) {
+        refute(i, describe(i) + " returned a value that holds the string of "
+            + describe(split.appends()[0]) + " twice, but that append takes effect once and no "
+            + "other put or append writes that string.");
       } else {
         Integer before = longestBy.get(split.start());
         if (before == null) {
@@ -269,7 +275,7 @@ final class AppendChains {
       a[j] = appends.get(k - 1 - j);
       e[j] = ends.get(k - 1 - j);
       if (!used.add(a[j])) {
-        return NONE;
+        return new Split(REPEATED, new int[] {a[j]}, new int[0]);
       }
     }
     return new Split(start, a, e);

@@ -53,12 +53,14 @@ final class UniqueRegisterPath {
   static final String METHOD = "fast path: register with unique written values";
 
   /** How the stories name things: the register's own words, or those of a key with appends. */
-  record Words(String method, String object, String swap, String replaced, String chainAfter) {
+  record Words(String method, String object, String swap, String replaced, String chainAfter,
+      String earlier) {
     static final Words REGISTER = new Words(METHOD, "register", "this swap replaced",
-        "it replaced the value that one wrote", "the chain of values swapped in after ");
+        "it replaced the value that one wrote", "the chain of values swapped in after ",
+        "an earlier value of the chain, and a replaced value never comes back");
     static final Words APPENDS = new Words("fast path: key/value with unique appends", "key",
         "this append extended", "it extended the value that one wrote",
-        "the values appended to ");
+        "the values appended to ", "a shorter value, and the value only grows until the next put");
   }
 
   private final Model<Object, Object, Object> model;
@@ -249,6 +251,9 @@ final class UniqueRegisterPath {
     } else if (r == Role.LINK && by >= 0 && groups.role[by] != Role.READ
         && view.value[by].equals(view.expected[op])) {
       reason = words.replaced();
+    } else if (r == Role.READ && by >= 0 && groups.role[by] == Role.READ) {
+      reason = "that one saw " + RegisterUnits.show(groups.readValue[by]) + ", "
+          + words.earlier();
     } else {
       reason = "it comes after that operation in " + unitName(u);
     }
@@ -283,13 +288,16 @@ final class UniqueRegisterPath {
   }
 
   private String unitName(Unit u) {
+    long writers = u.writer.stream().filter(w -> w).count();
     if (u.initial) {
-      return "the initial value " + RegisterUnits.show(view.initial);
+      return (writers > 0 ? words.chainAfter() : "") + "the initial value "
+          + RegisterUnits.show(view.initial);
     }
     int root = u.ops.getFirst();
-    boolean chain = u.writer.stream().filter(w -> w).count() > 1;
-    return (chain ? words.chainAfter() : "value ")
-        + RegisterUnits.show(view.value[root]);
+    if (view.value[root] instanceof AppendChains.Unseen unseen) {
+      return "the append of " + RegisterUnits.show(unseen.token()) + " that no get saw";
+    }
+    return (writers > 1 ? words.chainAfter() : "value ") + RegisterUnits.show(view.value[root]);
   }
 
   private String describe(int op) {
