@@ -41,19 +41,51 @@ final class AppendChains {
     }
   }
 
-  /** A returned value's only split: its start (a put, or -1 for the initial value) and appends. */
-  private record Split(int start, int[] appends, int[] ends) {}
+  /**
+   * The value after the first {@code count} (at least one) appends that follow {@code start} (a
+   * put, or -1 for the initial value): its text is the first {@code end} characters of {@code
+   * text}, shared with the longer values it is a prefix of. Equal by start and count only.
+   */
+  record Grown(int start, int count, String text, int end) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Grown g && g.start == start && g.count == count;
+    }
 
-  private static final Split NONE = new Split(-2, new int[0], new int[0]);
-  private static final Split AMBIGUOUS = new Split(-3, new int[0], new int[0]);
-  /** The start of a split that uses one append (its only element) twice: no history. */
-  private static final int REPEATED = -4;
+    @Override
+    public int hashCode() {
+      return 31 * start + count;
+    }
+
+    @Override
+    public String toString() {
+      return end <= 80 ? '"' + text.substring(0, end) + '"'
+          : "\"..." + text.substring(end - 60, end) + "\" (" + count + " appends)";
+    }
+  }
+
+  /**
+   * A returned value split once, by dynamic programming over its characters: the start, the
+   * appends in order and where each ends. Its prefixes are split by the same table: a prefix
+   * that ends where one of these appends ends splits only as its first appends ({@code countAt}).
+   */
+  private record Root(String text, int start, int[] appends, int[] ends, int[] countAt) {}
+
+  /** A returned value's only split: its start and the first {@code count} appends of a root. */
+  private record Split(int start, Root root, int count) {}
+
+  /** Why a value cannot be split as the path needs: no split, two, or one that repeats. */
+  private record Unsplit(String problem, int repeated) {}
+
+  private static final Unsplit NONE = new Unsplit("none", -1);
+  private static final Unsplit AMBIGUOUS = new Unsplit("ambiguous", -1);
 
   private final Model<Object, Object, Object> model;
   private final Local local;
   private final Trie appendTrie = new Trie();
   private final Trie putTrie = new Trie();
-  private final Map<String, Split> splits = new HashMap<>();
+  /** Per returned value, its {@link Split} or why it has none ({@link Unsplit}). */
+  private final Map<String, Object> splits = new HashMap<>();
   /** The register view of the key, once built. */
   RegisterView view;
   /** Why the path does not apply, or null. */
@@ -113,31 +145,32 @@ final class AppendChains {
 
   private void build() {
     int n = local.size();
+    splitAll();
     // Per start (a put's index, or -1), the longest value seen after it and who saw it.
     Map<Integer, Integer> longestBy = new HashMap<>();
     for (int i = 0; i < n && story == null && notApplicable == null; i++) {
       if (!(local.inputs()[i] instanceof KvModel.Get) || local.outputs()[i] == null) {
         continue;
       }
-      String seen = (String) local.outputs()[i];
-      Split split = splits.computeIfAbsent(seen, this::split);
-      if (split == AMBIGUOUS) {
+      Object outcome = splits.get((String) local.outputs()[i]);
+      if (outcome == AMBIGUOUS) {
         notApplicable = describe(i) + " returned a value that splits into puts and appends in "
             + "more than one way";
-      } else if (split == NONE) {
+      } else if (outcome == NONE) {
         refute(i, describe(i) + " returned a value that no sequence of this key's puts and "
             + "appends produces (each taking effect once).");
-      } else if (split.start() == REPEATED) {
+      } else if (outcome instanceof Unsplit u) {
         refute(i, describe(i) + " returned a value that holds the string of "
-            + describe(split.appends()[0]) + " twice, but that append takes effect once and no "
+            + describe(u.repeated()) + " twice, but that append takes effect once and no "
             + "other put or append writes that string.");
       } else {
+        Split split = (Split) outcome;
         Integer before = longestBy.get(split.start());
         if (before == null) {
           longestBy.put(split.start(), i);
         } else {
           Split other = splitOf(before);
-          boolean longer = split.appends().length > other.appends().length;
+          boolean longer = split.count() > other.count();
           if (!isPrefix(longer ? other : split, longer ? split : other)) {
             notPrefixes(before, i, split.start());
           } else if (longer) {
@@ -151,6 +184,43 @@ final class AppendChains {
     }
   }
 
+  /**
+   * Splits every returned value, longest first: a value that is a prefix of one already split
+   * (found as the next one in string order) reuses that one's table, so values that grow along
+   * one chain cost one table between them.
+   */
+  private void splitAll() {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < local.size(); i++) {
+      if (local.inputs()[i] instanceof KvModel.Get && local.outputs()[i] instanceof String s
+          && !splits.containsKey(s)) {
+        splits.put(s, null);
+        values.add(s);
+      }
+    }
+    values.sort(java.util.Comparator.comparingInt(String::length).reversed()
+        .thenComparing(java.util.Comparator.naturalOrder()));
+    java.util.TreeMap<String, Root> roots = new java.util.TreeMap<>();
+    for (String s : values) {
+      String above = roots.ceilingKey(s);
+      steps += 1 + s.length() / 16; // comparisons of characters, many per step
+      if (above != null && above.startsWith(s)) {
+        Root root = roots.get(above);
+        int count = root.countAt()[s.length()];
+        if (count >= 0) {
+          splits.put(s, new Split(root.start(), root, count));
+          continue;
+        }
+      }
+      Object outcome = split(s);
+      if (outcome instanceof Root root) {
+        roots.put(s, root);
+        outcome = new Split(root.start(), root, root.appends().length);
+      }
+      splits.put(s, outcome);
+    }
+  }
+
   /** The register view, given the longest value seen after each start. */
   private RegisterView chains(Map<Integer, Integer> longestBy) {
     int n = local.size();
@@ -160,9 +230,9 @@ final class AppendChains {
     java.util.Arrays.fill(chainOf, Integer.MIN_VALUE);
     for (Map.Entry<Integer, Integer> e : longestBy.entrySet()) {
       Split split = splitOf(e.getValue());
-      for (int j = 0; j < split.appends().length; j++) {
+      for (int j = 0; j < split.count(); j++) {
         steps++;
-        int a = split.appends()[j];
+        int a = split.root().appends()[j];
         if (chainOf[a] != Integer.MIN_VALUE) {
           int other = longestBy.get(chainOf[a]);
           refute(e.getValue(), describe(other) + " and " + describe(e.getValue()) + " both saw "
@@ -179,7 +249,7 @@ final class AppendChains {
       switch ((KvModel.Input) local.inputs()[i]) {
         case KvModel.Get g -> {
           v.kind[i] = RegisterView.Kind.READ;
-          v.value[i] = local.outputs()[i];
+          v.value[i] = local.outputs()[i] == null ? null : valueAt(splitOf(i), -1);
         }
         case KvModel.Put p -> {
           v.kind[i] = RegisterView.Kind.WRITE;
@@ -190,13 +260,10 @@ final class AppendChains {
             v.kind[i] = RegisterView.Kind.WRITE;
             v.value[i] = new Unseen(i, a.value());
           } else {
-            int reader = longestBy.get(chainOf[i]);
-            String longest = (String) local.outputs()[reader];
-            Split split = splitOf(reader);
-            int j = position[i];
+            Split longest = splitOf(longestBy.get(chainOf[i]));
             v.kind[i] = RegisterView.Kind.CAS;
-            v.expected[i] = longest.substring(0, j == 0 ? startLength(split) : split.ends()[j - 1]);
-            v.value[i] = longest.substring(0, split.ends()[j]);
+            v.expected[i] = valueAt(longest, position[i]);
+            v.value[i] = valueAt(longest, position[i] + 1);
             v.swapped[i] = local.complete(i) ? Boolean.TRUE : null;
           }
         }
@@ -205,17 +272,26 @@ final class AppendChains {
     return v;
   }
 
-  private int startLength(Split split) {
-    return split.start() < 0 ? 0 : ((KvModel.Put) local.inputs()[split.start()]).value().length();
+  /** The value after the first {@code count} appends of {@code split} (-1: all of them). */
+  private Object valueAt(Split split, int count) {
+    int c = count < 0 ? split.count() : count;
+    if (c == 0) {
+      return split.start() < 0 ? "" : ((KvModel.Put) local.inputs()[split.start()]).value();
+    }
+    return new Grown(split.start(), c, split.root().text(), split.root().ends()[c - 1]);
   }
 
   private Split splitOf(int get) {
-    return splits.get((String) local.outputs()[get]);
+    return (Split) splits.get((String) local.outputs()[get]);
   }
 
-  private static boolean isPrefix(Split shorter, Split longer) {
-    for (int j = 0; j < shorter.appends().length; j++) {
-      if (shorter.appends()[j] != longer.appends()[j]) {
+  private boolean isPrefix(Split shorter, Split longer) {
+    if (shorter.root() == longer.root()) {
+      return true; // both are first appends of one split
+    }
+    for (int j = 0; j < shorter.count(); j++) {
+      steps++;
+      if (shorter.root().appends()[j] != longer.root().appends()[j]) {
         return false;
       }
     }
@@ -227,7 +303,7 @@ final class AppendChains {
    * programming over positions, then follows the only one back. A split that uses an append
    * twice is no history at all.
    */
-  private Split split(String s) {
+  private Object split(String s) {
     int len = s.length();
     int[] ways = new int[len + 1];
     int[] fromPos = new int[len + 1];
@@ -270,15 +346,19 @@ final class AppendChains {
     int k = appends.size();
     int[] a = new int[k];
     int[] e = new int[k];
+    int[] countAt = new int[len + 1];
+    java.util.Arrays.fill(countAt, -1);
+    countAt[p] = 0;
     java.util.Set<Integer> used = new java.util.HashSet<>();
     for (int j = 0; j < k; j++) {
       a[j] = appends.get(k - 1 - j);
       e[j] = ends.get(k - 1 - j);
+      countAt[e[j]] = j + 1;
       if (!used.add(a[j])) {
-        return new Split(REPEATED, new int[] {a[j]}, new int[0]);
+        return new Unsplit("repeated", a[j]);
       }
     }
-    return new Split(start, a, e);
+    return new Root(s, start, a, e, countAt);
   }
 
   private void notPrefixes(int first, int second, int start) {
