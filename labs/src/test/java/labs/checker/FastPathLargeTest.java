@@ -47,7 +47,8 @@ class FastPathLargeTest {
     assertThat(appends).as("key/value histories with appends (of 20) the search decided")
         .isGreaterThan(10);
     decided += appends;
-    assertThat(decided).as("histories (of 80) the search decided, to compare with").isGreaterThan(50);
+    assertThat(decided).as("histories (of 80) the search decided, to compare with")
+        .isGreaterThan(50);
   }
 
   private static <I, O> int agree(Model<?, I, O> model, long seed,
@@ -99,7 +100,7 @@ class FastPathLargeTest {
   }
 
   @Test
-  @DisplayName("five keys with appends, 50 and 100 clients, crashed clients: decided, right verdict")
+  @DisplayName("five keys with appends, 50 and 100 clients, crashed ones: decided, right verdict")
   void manyClientsAppendingToFiveKeys() {
     for (int clients : new int[] {50, 100}) {
       for (boolean legal : new boolean[] {true, false}) {

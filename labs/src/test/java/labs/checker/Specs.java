@@ -242,7 +242,8 @@ final class Specs {
           }
         }
         case 2 -> tokens.add("a" + (1 + random.nextInt(12)) + ";");
-        case 3 -> tokens.add(random.nextInt(tokens.size() + 1), "a" + (1 + random.nextInt(12)) + ";");
+        case 3 -> tokens.add(random.nextInt(tokens.size() + 1),
+            "a" + (1 + random.nextInt(12)) + ";");
         default -> tokens.clear();
       }
       return String.join("", tokens);

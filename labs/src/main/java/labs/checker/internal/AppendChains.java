@@ -1,8 +1,6 @@
 package labs.checker.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import labs.checker.Model;
 import labs.checker.models.KvModel;
@@ -64,28 +62,9 @@ final class AppendChains {
     }
   }
 
-  /**
-   * A returned value split once, by dynamic programming over its characters: the start, the
-   * appends in order and where each ends. Its prefixes are split by the same table: a prefix
-   * that ends where one of these appends ends splits only as its first appends ({@code countAt}).
-   */
-  private record Root(String text, int start, int[] appends, int[] ends, int[] countAt) {}
-
-  /** A returned value's only split: its start and the first {@code count} appends of a root. */
-  private record Split(int start, Root root, int count) {}
-
-  /** Why a value cannot be split as the path needs: no split, two, or one that repeats. */
-  private record Unsplit(String problem, int repeated) {}
-
-  private static final Unsplit NONE = new Unsplit("none", -1);
-  private static final Unsplit AMBIGUOUS = new Unsplit("ambiguous", -1);
-
   private final Model<Object, Object, Object> model;
   private final Local local;
-  private final Trie appendTrie = new Trie();
-  private final Trie putTrie = new Trie();
-  /** Per returned value, its {@link Split} or why it has none ({@link Unsplit}). */
-  private final Map<String, Object> splits = new HashMap<>();
+  private final ValueSplits splits = new ValueSplits();
   /** The register view of the key, once built. */
   RegisterView view;
   /** Why the path does not apply, or null. */
@@ -131,9 +110,7 @@ final class AppendChains {
             + "append to write a non-empty, distinct string";
         return false;
       }
-      Trie trie = in instanceof KvModel.Append ? appendTrie : putTrie;
-      int other = trie.add(value, i);
-      steps += value.length();
+      int other = splits.addWrite(value, in instanceof KvModel.Append, i);
       if (other >= 0) {
         notApplicable = describe(other) + " and " + describe(i) + " write the same string: the "
             + "path needs every put and every append to write a distinct one";
@@ -145,31 +122,31 @@ final class AppendChains {
 
   private void build() {
     int n = local.size();
-    splitAll();
+    splits.splitAll(local);
     // Per start (a put's index, or -1), the longest value seen after it and who saw it.
     Map<Integer, Integer> longestBy = new HashMap<>();
     for (int i = 0; i < n && story == null && notApplicable == null; i++) {
       if (!(local.inputs()[i] instanceof KvModel.Get) || local.outputs()[i] == null) {
         continue;
       }
-      Object outcome = splits.get((String) local.outputs()[i]);
-      if (outcome == AMBIGUOUS) {
+      Object outcome = splits.outcome((String) local.outputs()[i]);
+      if (outcome == ValueSplits.AMBIGUOUS) {
         notApplicable = describe(i) + " returned a value that splits into puts and appends in "
             + "more than one way";
-      } else if (outcome == NONE) {
+      } else if (outcome == ValueSplits.NONE) {
         refute(i, describe(i) + " returned a value that no sequence of this key's puts and "
             + "appends produces (each taking effect once).");
-      } else if (outcome instanceof Unsplit u) {
+      } else if (outcome instanceof ValueSplits.Unsplit u) {
         refute(i, describe(i) + " returned a value that holds the string of "
             + describe(u.repeated()) + " twice, but that append takes effect once and no "
             + "other put or append writes that string.");
       } else {
-        Split split = (Split) outcome;
+        ValueSplits.Split split = (ValueSplits.Split) outcome;
         Integer before = longestBy.get(split.start());
         if (before == null) {
           longestBy.put(split.start(), i);
         } else {
-          Split other = splitOf(before);
+          ValueSplits.Split other = splitOf(before);
           boolean longer = split.count() > other.count();
           if (!isPrefix(longer ? other : split, longer ? split : other)) {
             notPrefixes(before, i, split.start());
@@ -179,45 +156,9 @@ final class AppendChains {
         }
       }
     }
+    steps += splits.steps;
     if (story == null && notApplicable == null) {
       view = chains(longestBy);
-    }
-  }
-
-  /**
-   * Splits every returned value, longest first: a value that is a prefix of one already split
-   * (found as the next one in string order) reuses that one's table, so values that grow along
-   * one chain cost one table between them.
-   */
-  private void splitAll() {
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < local.size(); i++) {
-      if (local.inputs()[i] instanceof KvModel.Get && local.outputs()[i] instanceof String s
-          && !splits.containsKey(s)) {
-        splits.put(s, null);
-        values.add(s);
-      }
-    }
-    values.sort(java.util.Comparator.comparingInt(String::length).reversed()
-        .thenComparing(java.util.Comparator.naturalOrder()));
-    java.util.TreeMap<String, Root> roots = new java.util.TreeMap<>();
-    for (String s : values) {
-      String above = roots.ceilingKey(s);
-      steps += 1 + s.length() / 16; // comparisons of characters, many per step
-      if (above != null && above.startsWith(s)) {
-        Root root = roots.get(above);
-        int count = root.countAt()[s.length()];
-        if (count >= 0) {
-          splits.put(s, new Split(root.start(), root, count));
-          continue;
-        }
-      }
-      Object outcome = split(s);
-      if (outcome instanceof Root root) {
-        roots.put(s, root);
-        outcome = new Split(root.start(), root, root.appends().length);
-      }
-      splits.put(s, outcome);
     }
   }
 
@@ -229,14 +170,15 @@ final class AppendChains {
     int[] position = new int[n];
     java.util.Arrays.fill(chainOf, Integer.MIN_VALUE);
     for (Map.Entry<Integer, Integer> e : longestBy.entrySet()) {
-      Split split = splitOf(e.getValue());
+      ValueSplits.Split split = splitOf(e.getValue());
       for (int j = 0; j < split.count(); j++) {
         steps++;
         int a = split.root().appends()[j];
         if (chainOf[a] != Integer.MIN_VALUE) {
           int other = longestBy.get(chainOf[a]);
           refute(e.getValue(), describe(other) + " and " + describe(e.getValue()) + " both saw "
-              + describe(a) + ", but " + after(chainOf[a]) + " in the first and " + after(e.getKey())
+              + describe(a) + ", but " + after(chainOf[a]) + " in the first and "
+              + after(e.getKey())
               + " in the second: an append takes effect once, so it follows one start only.");
           return null;
         }
@@ -260,7 +202,7 @@ final class AppendChains {
             v.kind[i] = RegisterView.Kind.WRITE;
             v.value[i] = new Unseen(i, a.value());
           } else {
-            Split longest = splitOf(longestBy.get(chainOf[i]));
+            ValueSplits.Split longest = splitOf(longestBy.get(chainOf[i]));
             v.kind[i] = RegisterView.Kind.CAS;
             v.expected[i] = valueAt(longest, position[i]);
             v.value[i] = valueAt(longest, position[i] + 1);
@@ -273,7 +215,7 @@ final class AppendChains {
   }
 
   /** The value after the first {@code count} appends of {@code split} (-1: all of them). */
-  private Object valueAt(Split split, int count) {
+  private Object valueAt(ValueSplits.Split split, int count) {
     int c = count < 0 ? split.count() : count;
     if (c == 0) {
       return split.start() < 0 ? "" : ((KvModel.Put) local.inputs()[split.start()]).value();
@@ -281,11 +223,11 @@ final class AppendChains {
     return new Grown(split.start(), c, split.root().text(), split.root().ends()[c - 1]);
   }
 
-  private Split splitOf(int get) {
-    return (Split) splits.get((String) local.outputs()[get]);
+  private ValueSplits.Split splitOf(int get) {
+    return (ValueSplits.Split) splits.outcome((String) local.outputs()[get]);
   }
 
-  private boolean isPrefix(Split shorter, Split longer) {
+  private boolean isPrefix(ValueSplits.Split shorter, ValueSplits.Split longer) {
     if (shorter.root() == longer.root()) {
       return true; // both are first appends of one split
     }
@@ -296,69 +238,6 @@ final class AppendChains {
       }
     }
     return true;
-  }
-
-  /**
-   * Splits {@code s} into a start and appends: counts the splits (up to two) by dynamic
-   * programming over positions, then follows the only one back. A split that uses an append
-   * twice is no history at all.
-   */
-  private Object split(String s) {
-    int len = s.length();
-    int[] ways = new int[len + 1];
-    int[] fromPos = new int[len + 1];
-    int[] byOp = new int[len + 1];
-    ways[0] = 1;
-    fromPos[0] = -1;
-    byOp[0] = -1;
-    steps += putTrie.walk(s, 0, (end, op) -> {
-      ways[end] = Math.min(2, ways[end] + 1);
-      fromPos[end] = -1;
-      byOp[end] = op;
-    });
-    for (int p = 0; p < len; p++) {
-      if (ways[p] == 0) {
-        continue;
-      }
-      int from = p;
-      steps += appendTrie.walk(s, p, (end, op) -> {
-        ways[end] = Math.min(2, ways[end] + ways[from]);
-        fromPos[end] = from;
-        byOp[end] = op;
-      });
-    }
-    steps += len;
-    if (ways[len] == 0) {
-      return NONE;
-    }
-    if (ways[len] > 1) {
-      return AMBIGUOUS;
-    }
-    List<Integer> appends = new ArrayList<>();
-    List<Integer> ends = new ArrayList<>();
-    int p = len;
-    while (fromPos[p] >= 0) {
-      appends.add(byOp[p]);
-      ends.add(p);
-      p = fromPos[p];
-    }
-    int start = p == 0 ? -1 : byOp[p];
-    int k = appends.size();
-    int[] a = new int[k];
-    int[] e = new int[k];
-    int[] countAt = new int[len + 1];
-    java.util.Arrays.fill(countAt, -1);
-    countAt[p] = 0;
-    java.util.Set<Integer> used = new java.util.HashSet<>();
-    for (int j = 0; j < k; j++) {
-      a[j] = appends.get(k - 1 - j);
-      e[j] = ends.get(k - 1 - j);
-      countAt[e[j]] = j + 1;
-      if (!used.add(a[j])) {
-        return new Unsplit("repeated", a[j]);
-      }
-    }
-    return new Root(s, start, a, e, countAt);
   }
 
   private void notPrefixes(int first, int second, int start) {
@@ -381,58 +260,5 @@ final class AppendChains {
 
   private String describe(int op) {
     return local.describe(model, op);
-  }
-
-  /** The strings of one kind of write, to find those a value continues with at a position. */
-  private static final class Trie {
-    private final List<Map<Character, Integer>> next = new ArrayList<>();
-    private final List<Integer> op = new ArrayList<>();
-
-    Trie() {
-      next.add(new HashMap<>());
-      op.add(-1);
-    }
-
-    /** Adds {@code s} written by {@code writer}; returns the earlier writer of {@code s}, or -1. */
-    int add(String s, int writer) {
-      int node = 0;
-      for (int k = 0; k < s.length(); k++) {
-        Integer child = next.get(node).get(s.charAt(k));
-        if (child == null) {
-          child = next.size();
-          next.get(node).put(s.charAt(k), child);
-          next.add(new HashMap<>());
-          op.add(-1);
-        }
-        node = child;
-      }
-      int before = op.get(node);
-      if (before < 0) {
-        op.set(node, writer);
-      }
-      return before;
-    }
-
-    interface Hit {
-      void at(int end, int writer);
-    }
-
-    /** Reports every string of the trie that {@code s} continues with at {@code from}. */
-    long walk(String s, int from, Hit hit) {
-      int node = 0;
-      int k = from;
-      while (k < s.length()) {
-        Integer child = next.get(node).get(s.charAt(k));
-        if (child == null) {
-          break;
-        }
-        node = child;
-        k++;
-        if (op.get(node) >= 0) {
-          hit.at(k, op.get(node));
-        }
-      }
-      return k - from + 1;
-    }
   }
 }
