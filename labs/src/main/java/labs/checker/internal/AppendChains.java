@@ -15,20 +15,27 @@ import labs.checker.models.KvModel;
  * initial {@code ""} or a put's value) followed by appended strings. Anything else (a repeated
  * token, a value with two splits) goes to the search.
  *
- * <p><b>Reduction.</b> The key's value is always a start followed by the appends made since,
- * each once. So the split of a returned value is the history that built it: the put that
- * started it (or none) and its appends in order. All values seen after one start must then be
- * prefixes of one another (the value only grows until the next put), and an append can follow
- * only one start; otherwise there is no linearization (story below). The longest value seen
- * after a start fixes the order of its appends: the {@code j}-th of them turns value {@code
- * v(j-1)} into {@code v(j)}, exactly a compare-and-swap from {@code v(j-1)} to {@code v(j)}. An
- * append nobody saw becomes a write of a value nobody reads. The register history built this way
- * has a linearization iff the key's history has one, with the same order: in a linearization of
- * the key, between the put that starts a seen value and the get that sees it there are exactly
- * the appends of its split, in order, so every swap finds its expected value; an append nobody
- * saw lies outside every such stretch. Conversely a register linearization replays on the key,
- * since after a write of an unseen value nothing reads or swaps until the next put. {@link
- * UniqueRegisterPath} replays its order through the key/value model before reporting it.
+ * <p><b>Reduction.</b> The key's value is always a start followed by the appends that took
+ * effect since, each once, in order. So a returned value's only split ({@link ValueSplits}) is
+ * the history that built it: the put that started it (or none) and its appends in order; a value
+ * with no split (or whose only split uses an append twice) has no history at all. All values seen
+ * after one start must then be prefixes of one another (the value only grows until the next
+ * put), and an append can follow only one start; otherwise there is no linearization, and the
+ * story names the two gets. The longest value seen after a start fixes the order of its appends:
+ * the {@code j}-th turns value {@code v(j-1)} into {@code v(j)}, exactly a compare-and-swap from
+ * {@code v(j-1)} to {@code v(j)} (values are named by start and count, {@link Grown}, never
+ * copied). An append nobody saw becomes a write of a value nobody reads ({@link Unseen}).
+ *
+ * <p><b>Why it is exact.</b> The register history built this way has a linearization iff the
+ * key's history has one, with the same order. Key to register: in a linearization of the key,
+ * between the put that starts a seen value and a get that sees it lie exactly the appends of its
+ * split, in order, and no other put or append; so each swap finds its expected value, each read
+ * its value, and an append nobody saw lies outside every such stretch, where its write changes
+ * nothing anybody reads. Register to key: after a write of an unseen value, nothing reads or
+ * swaps until the next put, and otherwise the register's value names the key's. Operations that
+ * never returned are the register path's to set aside (a read with no answer, an append nobody
+ * saw) or to place (an append that was seen must take effect). {@link UniqueRegisterPath}
+ * replays its order through the key/value model before reporting it.
  */
 final class AppendChains {
   /** An append that no get saw, as a register write: a value that no get can return. */
