@@ -2,7 +2,7 @@
 # Prints the linearizability checker's timings on Porcupine's data set, on a generated large
 # key/value history, and on the hard classes (many clients, crashed operations) with and without
 # the fast paths (see docs/benchmarks/checker.md).
-#   bench/checker.sh [--quick] [--hard-only]
+#   bench/checker.sh [--quick] [--hard-only | --no-hard] [--only=TEXT (hard classes named so)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/find-jdk25.sh

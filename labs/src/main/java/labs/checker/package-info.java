@@ -26,7 +26,8 @@
  * <p>How a partition is decided ({@link labs.checker.PartitionResult#method}): first by an exact
  * fast path where the history allows, in O(n log n) and whatever the number of clients (a
  * versioned key, where versions order the writes; a register or a key of {@code KvModel} with
- * gets and puts whose written values are all distinct, compare-and-swaps included); otherwise by
+ * gets and puts whose written values are all distinct, compare-and-swaps included; a key of
+ * {@code KvModel} with appends whose appended strings are all distinct); otherwise by
  * the search, after operations that never returned are set aside or bounded where that cannot
  * change the verdict. A fast path's refutation comes with a story naming the operations that
  * cannot be placed. {@link labs.checker.CheckOptions#withFastPaths withFastPaths(false)} runs

@@ -16,7 +16,8 @@ import labs.checker.models.RegisterModel;
  * history, after warming up the JVM, next to Porcupine's own figures (Go, v1.3.0, 2-core VM,
  * from the data set's EXPECTED.md), then the hard classes with and without the fast paths
  * ({@link HardClassBenchmark}). Not a test: it asserts nothing about time. Run {@code bash
- * bench/checker.sh [--quick] [--hard-only]}.
+ * bench/checker.sh [--quick] [--hard-only | --no-hard] [--only=TEXT]} ({@code --only}: the hard
+ * classes whose name contains TEXT).
  */
 public final class CheckerBenchmark {
   private static final CheckOptions OPTIONS = CheckOptions.of(Duration.ofSeconds(60));
@@ -38,8 +39,10 @@ public final class CheckerBenchmark {
 
   public static void main(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick");
-    if (Arrays.asList(args).contains("--hard-only")) {
-      HardClassBenchmark.run(quick);
+    String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).findFirst()
+        .map(a -> a.substring("--only=".length())).orElse(null);
+    if (Arrays.asList(args).contains("--hard-only") || only != null) {
+      HardClassBenchmark.run(quick, only);
       return;
     }
     int runs = quick ? 5 : 21;
@@ -83,7 +86,9 @@ public final class CheckerBenchmark {
         "%nGenerated KV history: 10 clients x 1,000 ops over 50 keys (%d ops)%n", big.size());
     table(generated, quick ? 3 : 7);
 
-    HardClassBenchmark.run(quick);
+    if (!Arrays.asList(args).contains("--no-hard")) {
+      HardClassBenchmark.run(quick, null);
+    }
   }
 
   private static int firstGet(List<Operation<KvModel.Input, String>> ops, int from) {

@@ -40,7 +40,15 @@ class FastPathLargeTest {
       boolean legal = r.nextBoolean();
       return new Known<>(HardHistories.versioned(r, 4 + r.nextInt(5), 60, 3, 0.01, legal), legal);
     });
-    assertThat(decided).as("histories (of 60) the search decided, to compare with").isGreaterThan(40);
+    int appends = agree(KvModel.INSTANCE, 7_300, r -> {
+      boolean legal = r.nextBoolean();
+      return new Known<>(HardHistories.appends(r, 4 + r.nextInt(5), 60, 3, 0.01, legal), legal);
+    });
+    assertThat(appends).as("key/value histories with appends (of 20) the search decided")
+        .isGreaterThan(10);
+    decided += appends;
+    assertThat(decided).as("histories (of 80) the search decided, to compare with")
+        .isGreaterThan(50);
   }
 
   private static <I, O> int agree(Model<?, I, O> model, long seed,
@@ -88,6 +96,28 @@ class FastPathLargeTest {
         assertThat(again.steps()).isEqualTo(result.steps());
         assertThat(again.partitions()).isEqualTo(result.partitions());
       }
+    }
+  }
+
+  @Test
+  @DisplayName("five keys with appends, 50 and 100 clients, crashed ones: decided, right verdict")
+  void manyClientsAppendingToFiveKeys() {
+    for (int clients : new int[] {50, 100}) {
+      for (boolean legal : new boolean[] {true, false}) {
+        var ops = HardHistories.appends(new Random(clients), clients, 4_000 / clients, 5, 0,
+            legal);
+        var result = Checker.check(KvModel.INSTANCE, ops, BUDGET);
+        assertFastAndRight(result, legal, clients + " clients");
+        assertThat(result.partitions()).hasSize(5)
+            .allMatch(p -> p.method().equals("fast path: key/value with unique appends"));
+      }
+    }
+    for (int clients = 3; clients <= 10; clients += 7) {
+      var ops = HardHistories.appends(new Random(clients), clients, 500, 5, 0.02, false);
+      assertThat(ops.stream().filter(op -> !op.isComplete()).count())
+          .as("operations that never returned").isGreaterThan(20);
+      assertFastAndRight(Checker.check(KvModel.INSTANCE, ops, BUDGET), false,
+          clients + " clients, crashed");
     }
   }
 

@@ -50,6 +50,40 @@ class FastPathPropertiesTest {
   }
 
   @Test
+  @DisplayName("unique-append path for key/value gets, puts and appends = the definition")
+  void uniqueAppendsAgreeWithTheDefinition() {
+    Tally tally = agrees("unique appends = brute force", 15_000, KvModel.INSTANCE,
+        r -> Plans.small(r, r.nextInt(9), new Specs.KvAppends(1 + r.nextInt(2), 0.45, true)),
+        (r, out) -> out == null ? null : Specs.KvAppends.otherValue(r, out));
+    tally.assertMostlyFast("key/value with unique appends");
+    tally.assertDecidedBoth("fast path: key/value with unique appends", TRIES / 10);
+    System.out.printf("unique appends: %d histories, %d linearizable; decided per path %s%n",
+        TRIES, tally.ok, describe(tally.decidedBy));
+  }
+
+  @Test
+  @DisplayName("appends of repeated, overlapping strings: the search decides = the definition")
+  void repeatedAppendsAgreeWithTheDefinition() {
+    Tally tally = agrees("repeated appends = brute force", 16_000, KvModel.INSTANCE,
+        r -> Plans.small(r, r.nextInt(9), new Specs.KvAppends(1, 0.45, false)),
+        (r, out) -> out == null ? null : r.nextBoolean() ? out + "x" : "");
+    assertThat(tally.ok).as("linearizable histories among %d", TRIES)
+        .isBetween(TRIES / 5, TRIES - TRIES / 5);
+    assertThat(tally.declined).as("partitions the append path left to the search")
+        .isGreaterThan(TRIES / 10);
+    tally.assertDecidedBoth("fast path: key/value with unique appends", TRIES / 50);
+    System.out.printf("repeated appends: %d histories, %d linearizable, %d partitions declined; "
+        + "decided per path %s%n", TRIES, tally.ok, tally.declined, describe(tally.decidedBy));
+  }
+
+  private static String describe(java.util.Map<String, int[]> decidedBy) {
+    StringBuilder out = new StringBuilder();
+    decidedBy.forEach((m, split) -> out.append(String.format("[%s: %d OK, %d ILLEGAL]", m,
+        split[0], split[1])));
+    return out.toString();
+  }
+
+  @Test
   @DisplayName("versioned key/value path = the definition (ErrVersion, ErrMaybe, repeated values)")
   void versionedAgreesWithTheDefinition() {
     Tally tally = agrees("versioned KV = brute force", 13_000, VersionedKvModel.INSTANCE,
@@ -75,6 +109,18 @@ class FastPathPropertiesTest {
     int ok;
     int fast;
     int pruned;
+    int declined;
+    /** Per fast path (its method), the partitions it decided: [linearizable, not]. */
+    final java.util.Map<String, int[]> decidedBy = new java.util.TreeMap<>();
+
+    /** Asserts that {@code method} decided many partitions, both verdicts common. */
+    void assertDecidedBoth(String method, int atLeastEach) {
+      int[] split = decidedBy.getOrDefault(method, new int[2]);
+      assertThat(split[0]).as("linearizable partitions decided by %s", method)
+          .isGreaterThan(atLeastEach);
+      assertThat(split[1]).as("refuted partitions decided by %s", method)
+          .isGreaterThan(atLeastEach);
+    }
 
     void assertMostlyFast(String what) {
       assertThat(ok).as("linearizable histories among %d", TRIES)
@@ -108,8 +154,11 @@ class FastPathPropertiesTest {
         if (d instanceof Decision.Decided decided) {
           assertThat(decided.ok()).as("fast path on %s: %s", p.name(), decided.story())
               .isEqualTo(BruteForce.linearizable(model, part));
+          tally.decidedBy.computeIfAbsent(decided.method(), m -> new int[2])
+              [decided.ok() ? 0 : 1]++;
         } else {
           allFast = false;
+          tally.declined++;
           assertThat(((Decision.NotApplicable) d).reason()).doesNotStartWith("internal error");
         }
       }

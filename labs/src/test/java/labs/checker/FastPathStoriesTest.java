@@ -188,7 +188,8 @@ class FastPathStoriesTest {
     }
     List<Operation<KvModel.Input, String>> append = List.of(
         Operation.of(0, new KvModel.Append("k", "x"), null, 0, 1),
-        Operation.of(1, new KvModel.Get("k"), "x", 2, 3));
+        Operation.of(1, new KvModel.Append("k", "x"), null, 0, 1),
+        Operation.of(2, new KvModel.Get("k"), "xx", 2, 3));
     assertThat(Checker.check(KvModel.INSTANCE, append, BUDGET).partitions().getFirst().method())
         .isEqualTo(PartitionResult.SEARCH);
     // With the fast paths off, even a history they cover is searched.

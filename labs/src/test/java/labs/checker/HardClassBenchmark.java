@@ -29,7 +29,7 @@ final class HardClassBenchmark {
 
   private record Tally(double[] ms, int unknown, int wrong, int decided) {}
 
-  static void run(boolean quick) {
+  static void run(boolean quick, String only) {
     int n = quick ? 4 : 10;
     Duration timeout = Duration.ofSeconds(quick ? 2 : 10);
     List<HardClass> classes = List.of(
@@ -44,8 +44,15 @@ final class HardClassBenchmark {
             i -> versioned(i, 3 + i % 8, 0.02, false)),
         new HardClass("register, repeated values, illegal, 2% crashed, 3-10 clients (no fast "
             + "path: pruning only)", n, HardClassBenchmark::repeated),
-        new HardClass("KV with appends, 5 keys, 50 clients (no fast path)", n,
-            HardClassBenchmark::appends));
+        new HardClass("KV with appends, 5 keys, 50 clients (fast path)", n,
+            HardClassBenchmark::appends),
+        new HardClass("KV with appends, stale prefix, 5 keys, 100 clients", n,
+            i -> appends(i, 100, 0)),
+        new HardClass("KV with appends, stale prefix, 2% crashed, 3-10 clients", n,
+            i -> appends(i, 3 + i % 8, 0.02)));
+    if (only != null) {
+      classes = classes.stream().filter(c -> c.name().contains(only)).toList();
+    }
     System.out.printf(Locale.ROOT, "%nHard classes: each history checked with a %d s timeout, "
         + "with the fast paths and with the plain search%n", timeout.toSeconds());
     // Warm-up: both ways on one history of each class (each run is then timed at its best of
@@ -115,6 +122,14 @@ final class HardClassBenchmark {
       ops = Generated.withOutput(ops, firstGet(ops), "never written");
     }
     return new Case(ops, KvModel.INSTANCE, legal);
+  }
+
+  private static Case appends(int i, int clients, double crash) {
+    Random random = new Random(6000 + i);
+    boolean legal = crash == 0 && i % 2 == 0;
+    int perClient = crash > 0 ? 500 : (1000 + 4000 * i / 9) / clients;
+    return new Case(HardHistories.appends(random, clients, Math.max(1, perClient), 5, crash,
+        legal), KvModel.INSTANCE, legal);
   }
 
   private static int firstGet(List<Operation<KvModel.Input, String>> ops) {

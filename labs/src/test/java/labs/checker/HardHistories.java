@@ -36,6 +36,45 @@ final class HardHistories {
     return legal ? ops : staleKvRead(random, ops);
   }
 
+  /**
+   * A key/value store with gets, puts and appends of unique tokens over {@code keys} keys (the
+   * labs' clients append their own tokens). Illegal: one get answers its value without the last
+   * append, although that append returned before the get was called.
+   */
+  static List<Operation<KvModel.Input, String>> appends(
+      Random random, int clients, int perClient, int keys, double crash, boolean legal) {
+    var ops = Plans.clients(random, clients, perClient, crash,
+        new Specs.KvAppends(keys, 0.5, true));
+    return legal ? ops : staleAppendRead(random, ops);
+  }
+
+  private static List<Operation<KvModel.Input, String>> staleAppendRead(
+      Random random, List<Operation<KvModel.Input, String>> ops) {
+    java.util.Map<String, Integer> appendOf = new java.util.HashMap<>();
+    for (int i = 0; i < ops.size(); i++) {
+      if (ops.get(i).input() instanceof KvModel.Append a) {
+        appendOf.put(a.value(), i);
+      }
+    }
+    for (int attempt = 0; attempt < 100_000; attempt++) {
+      int g = random.nextInt(ops.size());
+      Operation<KvModel.Input, String> get = ops.get(g);
+      if (!(get.input() instanceof KvModel.Get) || get.output() == null
+          || !get.output().endsWith(";")) {
+        continue;
+      }
+      String value = get.output();
+      int cut = value.lastIndexOf(';', value.length() - 2) + 1;
+      Integer last = appendOf.get(value.substring(cut));
+      // Stale by construction: the last append returned before the get was called, and its
+      // token is unique, so no order lets the get miss it.
+      if (last != null && ops.get(last).ret() < get.call()) {
+        return Generated.withOutput(ops, g, value.substring(0, cut));
+      }
+    }
+    throw new IllegalStateException("no get follows the append it saw: generate more");
+  }
+
   /** The labs' versioned key/value store over {@code keys} keys (10% ErrMaybe replies). */
   static List<Operation<VersionedKvModel.Input, Reply>> versioned(
       Random random, int clients, int perClient, int keys, double crash, boolean legal) {

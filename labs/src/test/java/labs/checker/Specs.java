@@ -176,4 +176,77 @@ final class Specs {
           last != null ? last.version() : random.nextInt(3));
     }
   }
+
+  /**
+   * A key/value store over {@code keys} keys with gets, puts and appends. With {@code unique},
+   * every put and append writes a fresh token ("p7;", "a8;"), as the labs' clients do; without,
+   * tokens come from a few short strings that repeat and run into each other ("x", "y", "xy"),
+   * so a value can split in several ways.
+   */
+  static final class KvAppends implements Plans.Spec<KvModel.Input, String> {
+    private static final String[] FEW = {"x", "y", "xy"};
+    private final int keys;
+    private final double reads;
+    private final boolean unique;
+    private final Map<String, String> store = new HashMap<>();
+    private int fresh = 1;
+
+    KvAppends(int keys, double reads, boolean unique) {
+      this.keys = keys;
+      this.reads = reads;
+      this.unique = unique;
+    }
+
+    private String token(Random random, String kind) {
+      return unique ? kind + fresh++ + ";" : FEW[random.nextInt(FEW.length)];
+    }
+
+    @Override
+    public Plans.Step<KvModel.Input, String> apply(Random random, int client) {
+      String key = "k" + random.nextInt(keys);
+      String current = store.getOrDefault(key, "");
+      double r = random.nextDouble();
+      if (r < reads) {
+        return new Plans.Step<>(new KvModel.Get(key), current);
+      }
+      KvModel.Input write = r < reads + (1 - reads) / 4 ? new KvModel.Put(key, token(random, "p"))
+          : new KvModel.Append(key, token(random, "a"));
+      store.put(key, KvModel.INSTANCE.step(current, write, null));
+      return new Plans.Step<>(write, null);
+    }
+
+    @Override
+    public KvModel.Input never(Random random, int client) {
+      String key = "k" + random.nextInt(keys);
+      return random.nextInt(4) == 0 ? new KvModel.Put(key, token(random, "p"))
+          : new KvModel.Append(key, token(random, "a"));
+    }
+
+    /**
+     * Another answer for a get that returned {@code out}: the value without its last token, with
+     * two tokens swapped, with a token added (seen elsewhere or never written), or empty.
+     */
+    static String otherValue(Random random, String out) {
+      List<String> tokens = new ArrayList<>(List.of(out.split("(?<=;)")));
+      tokens.removeIf(String::isEmpty);
+      switch (random.nextInt(5)) {
+        case 0 -> {
+          if (!tokens.isEmpty()) {
+            tokens.removeLast();
+          }
+        }
+        case 1 -> {
+          if (tokens.size() >= 2) {
+            int a = random.nextInt(tokens.size() - 1);
+            java.util.Collections.swap(tokens, a, a + 1);
+          }
+        }
+        case 2 -> tokens.add("a" + (1 + random.nextInt(12)) + ";");
+        case 3 -> tokens.add(random.nextInt(tokens.size() + 1),
+            "a" + (1 + random.nextInt(12)) + ";");
+        default -> tokens.clear();
+      }
+      return String.join("", tokens);
+    }
+  }
 }

@@ -29,7 +29,7 @@ final class RegisterView {
   final Object[] expected;
   final Boolean[] swapped;
 
-  private RegisterView(Object initial, int n) {
+  RegisterView(Object initial, int n) {
     this.initial = initial;
     kind = new Kind[n];
     value = new Object[n];

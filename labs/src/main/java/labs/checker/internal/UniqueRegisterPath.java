@@ -52,6 +52,17 @@ import labs.checker.internal.RegisterUnits.Unit;
 final class UniqueRegisterPath {
   static final String METHOD = "fast path: register with unique written values";
 
+  /** How the stories name things: the register's own words, or those of a key with appends. */
+  record Words(String method, String object, String swap, String replaced, String chainAfter,
+      String earlier) {
+    static final Words REGISTER = new Words(METHOD, "register", "this swap replaced",
+        "it replaced the value that one wrote", "the chain of values swapped in after ",
+        "an earlier value of the chain, and a replaced value never comes back");
+    static final Words APPENDS = new Words("fast path: key/value with unique appends", "key",
+        "this append extended", "it extended the value that one wrote",
+        "the values appended to ", "a shorter value, and the value only grows until the next put");
+  }
+
   private final Model<Object, Object, Object> model;
   private final Local local;
   private final RegisterView view;
@@ -60,13 +71,15 @@ final class UniqueRegisterPath {
   private final int[] cls;
   private final int[] unitOf;
   private final int[] pos;
+  private final Words words;
   private long steps;
   private String story;
   private int blamed = -1;
 
   private UniqueRegisterPath(Model<Object, Object, Object> model, Local local, RegisterView view,
-      RegisterUnits groups) {
+      RegisterUnits groups, Words words) {
     this.model = model;
+    this.words = words;
     this.local = local;
     this.view = view;
     this.groups = groups;
@@ -78,11 +91,17 @@ final class UniqueRegisterPath {
   }
 
   static Decision decide(Model<Object, Object, Object> model, Local local, RegisterView view) {
+    return decide(model, local, view, Words.REGISTER);
+  }
+
+  /** The same, telling its stories in {@code words}. */
+  static Decision decide(Model<Object, Object, Object> model, Local local, RegisterView view,
+      Words words) {
     RegisterUnits groups = new RegisterUnits(model, local, view);
     if (groups.notApplicable != null) {
       return new Decision.NotApplicable(groups.notApplicable, groups.steps);
     }
-    UniqueRegisterPath path = new UniqueRegisterPath(model, local, view, groups);
+    UniqueRegisterPath path = new UniqueRegisterPath(model, local, view, groups, words);
     path.steps = groups.steps;
     if (groups.illegal != null) {
       path.story = groups.illegal;
@@ -132,7 +151,7 @@ final class UniqueRegisterPath {
       return new Decision.NotApplicable("internal error: the order built by the unique-value "
           + "path failed its replay (please report it); the search decides instead", steps);
     }
-    return new Decision.Decided(true, METHOD, "", order, -1, steps);
+    return new Decision.Decided(true, words.method(), "", order, -1, steps);
   }
 
   /**
@@ -214,7 +233,7 @@ final class UniqueRegisterPath {
   }
 
   private Decision refutation(int[] tentative) {
-    return Witness.refutation(model, local, METHOD, story, blamed, tentative, steps);
+    return Witness.refutation(model, local, words.method(), story, blamed, tentative, steps);
   }
 
   // ---- stories: why no linearization exists, naming the operations involved ----
@@ -228,10 +247,13 @@ final class UniqueRegisterPath {
     } else if (r == Role.LINK && by >= 0 && groups.role[by] == Role.READ
         && groups.readValue[by].equals(view.expected[op])) {
       reason = "that one saw " + RegisterUnits.show(groups.readValue[by])
-          + ", the value this swap replaced, and a replaced value never comes back";
+          + ", the value " + words.swap() + ", and a replaced value never comes back";
     } else if (r == Role.LINK && by >= 0 && groups.role[by] != Role.READ
         && view.value[by].equals(view.expected[op])) {
-      reason = "it replaced the value that one wrote";
+      reason = words.replaced();
+    } else if (r == Role.READ && by >= 0 && groups.role[by] == Role.READ) {
+      reason = "that one saw " + RegisterUnits.show(groups.readValue[by]) + ", "
+          + words.earlier();
     } else {
       reason = "it comes after that operation in " + unitName(u);
     }
@@ -242,7 +264,8 @@ final class UniqueRegisterPath {
 
   private void overlap(Unit a, Unit b) {
     story = span(a) + ", and " + span(b) + ". The two stretches overlap, but the "
-        + "register holds one value at a time and a value, once replaced, is never written again.";
+        + words.object() + " holds one value at a time and a value, once replaced, is never "
+        + "written again.";
     blamed = b.fOp >= 0 ? b.fOp : a.sOp;
   }
 
@@ -265,13 +288,16 @@ final class UniqueRegisterPath {
   }
 
   private String unitName(Unit u) {
+    long writers = u.writer.stream().filter(w -> w).count();
     if (u.initial) {
-      return "the initial value " + RegisterUnits.show(view.initial);
+      return (writers > 0 ? words.chainAfter() : "") + "the initial value "
+          + RegisterUnits.show(view.initial);
     }
     int root = u.ops.getFirst();
-    boolean chain = u.writer.stream().filter(w -> w).count() > 1;
-    return (chain ? "the chain of values swapped in after " : "value ")
-        + RegisterUnits.show(view.value[root]);
+    if (view.value[root] instanceof AppendChains.Unseen unseen) {
+      return "the append of " + RegisterUnits.show(unseen.token()) + " that no get saw";
+    }
+    return (writers > 1 ? words.chainAfter() : "value ") + RegisterUnits.show(view.value[root]);
   }
 
   private String describe(int op) {

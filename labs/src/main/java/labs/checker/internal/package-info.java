@@ -8,7 +8,9 @@
  *
  * <p>In front of the search: {@code FastPaths} picks an exact fast path for a partition ({@code
  * VersionedKvPath} with {@code VersionedOps}, {@code VersionedStories} and {@code Intervals};
- * {@code UniqueRegisterPath} with {@code RegisterUnits} and {@code RegisterView}), each returning
+ * {@code UniqueRegisterPath} with {@code RegisterUnits} and {@code RegisterView}, which also
+ * decides keys with appends once {@code AppendChains} and {@code ValueSplits} have turned them
+ * into registers of known values), each returning
  * a {@code Decision} whose linearization is replayed by {@code Witness} before it is believed;
  * {@code PendingPruning} sets aside operations that never returned where the verdict cannot
  * depend on them. Each class's javadoc says when it applies and why it is exact.

@@ -64,10 +64,11 @@ class HistoryToolTest {
   @Test
   @DisplayName("check: a spent step budget exits 3 (undecided, never a pass)")
   void undecidedExitsThree() throws IOException {
-    // Appends are not covered by the fast paths: the search needs far more than 1,000 steps.
+    // Every client appends the same string, so the append path steps aside, and the search
+    // needs far more than 1,000 steps (it tries the 4,096 sets of appends before the get).
     StringBuilder text = new StringBuilder("model kv\n");
     for (int c = 0; c < 12; c++) {
-      text.append(c).append(" 0 100 append \"k\" \"").append(c).append("\" -> ok\n");
+      text.append(c).append(" 0 100 append \"k\" \"x\" -> ok\n");
     }
     text.append("99 200 300 get \"k\" -> \"nope\"\n");
     Run run = run("check", "--steps", "1000", file("hard.txt", text.toString()).toString());
