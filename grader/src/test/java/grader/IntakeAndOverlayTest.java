@@ -40,6 +40,17 @@ class IntakeAndOverlayTest {
   }
 
   @Test
+  void eachTestJvmGetsTheRaceAgentOfItsOwnTreeAndTheSwitch() {
+    Path tree = Fixtures.out("a-copy-of-the-tree");
+    List<String> on = new grader.exec.JvmCommand(course.argLine(), "1g", true)
+        .command(tree, List.of("cp"), List.of(), "run");
+    assertThat(on).anyMatch(f -> f.startsWith("-javaagent:" + tree.toAbsolutePath().normalize() + "/labs/target/labs-")
+        && f.endsWith("-race-agent.jar") && !f.contains("${")).contains("-Dlabs.race=true");
+    assertThat(new grader.exec.JvmCommand(course.argLine(), "1g", false).command(tree, List.of("cp"), List.of(), "run"))
+        .contains("-Dlabs.race=false");
+  }
+
+  @Test
   void looseFilesArePlacedByTheirPackageAndGivenFilesThatChangedAreTampering() {
     Path sub = Fixtures.out("overlay").resolve("repo-main");
     Fixtures.write(sub.resolve("Raft.java"), "package raft;\nclass X {}\n");

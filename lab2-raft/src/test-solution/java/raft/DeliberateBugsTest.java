@@ -2,13 +2,14 @@ package raft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static raft.ReferenceCopies.raft;
+import static raft.RaftCopies.raft;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import labs.harness.ReferenceCopies.Edit;
 import labs.runtime.RunLimits;
 import labs.runtime.World;
 import org.junit.jupiter.api.DynamicTest;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Tests of the tests: each case compiles a copy of the reference solution with one classic Raft
- * bug put in by a text edit ({@link ReferenceCopies}), runs the scenarios that should catch it over a few seeds, and fails
+ * bug put in by a text edit ({@link RaftCopies}), runs the scenarios that should catch it over a few seeds, and fails
  * if the bug survives them all. The reference itself stays untouched (no hooks, no switches).
  *
  * <p>Compiled and run only with {@code -Psolution} (this file lives in src/test-solution/java).
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 @Tag("tests-of-the-tests")
 class DeliberateBugsTest {
   /** A deliberate bug: its edits, and the scenarios ("TestClass#method") tried over 1..seeds. */
-  private record Bug(String name, List<ReferenceCopies.Edit> edits, int seeds, List<String> scenarios) {
-    Bug(String name, ReferenceCopies.Edit edit, int seeds, List<String> scenarios) {
+  private record Bug(String name, List<Edit> edits, int seeds, List<String> scenarios) {
+    Bug(String name, Edit edit, int seeds, List<String> scenarios) {
       this(name, List.of(edit), seeds, scenarios);
     }
   }
@@ -107,7 +108,7 @@ class DeliberateBugsTest {
   @TestFactory
   Stream<DynamicTest> everyDeliberateBugIsCaught() {
     return BUGS.stream().filter(bug -> bug.name().contains(ONLY)).map(bug -> DynamicTest.dynamicTest(bug.name(), () -> {
-      ClassLoader broken = ReferenceCopies.compileWith("the deliberate bug " + bug.name(), bug.edits());
+      ClassLoader broken = RaftCopies.compileWith("the deliberate bug " + bug.name(), bug.edits());
       String caught = firstFailure(broken, bug);
       assertThat(caught)
           .withFailMessage("the tests did not catch the deliberate bug \"%s\" in %d seeds of %s", bug.name(),

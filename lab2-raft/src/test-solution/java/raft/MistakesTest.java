@@ -2,13 +2,14 @@ package raft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
-import static raft.ReferenceCopies.raft;
+import static raft.RaftCopies.raft;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import labs.harness.ReferenceCopies.Edit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -17,7 +18,7 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * Tests of the diagnostics: each case makes one mistake students make in part 2A, in a copy of
- * the reference ({@link ReferenceCopies}), runs a 2A test on it through the JUnit engine exactly
+ * the reference ({@link RaftCopies}), runs a 2A test on it through the JUnit engine exactly
  * as {@code ./mvnw test -pl lab2-raft -Dtest=... -Dlabs.seed=1} would, and checks what the student
  * would read on the console: the failing test's message names the cause (and, for the rules, the
  * rule and its replacement), fits on a screen, and gives the seed, the replay command and the
@@ -47,9 +48,9 @@ class MistakesTest {
   }
 
   /** Runs {@code scenario} ("TestClass#method") on the copy; returns its test events. */
-  private static Events run(String mistake, List<ReferenceCopies.Edit> edits, String scenario,
+  private static Events run(String mistake, List<Edit> edits, String scenario,
       Map<String, String> params) throws Exception {
-    ClassLoader copy = ReferenceCopies.compileWith("the mistake " + mistake, edits);
+    ClassLoader copy = RaftCopies.compileWith("the mistake " + mistake, edits);
     String[] parts = scenario.split("#");
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(copy.loadClass("raft." + parts[0]), parts[1]))
@@ -59,7 +60,7 @@ class MistakesTest {
   }
 
   /** The message of the one failed run of {@code scenario} with seed 1, checked for what every failure must say. */
-  private static String console(String mistake, List<ReferenceCopies.Edit> edits, String scenario) throws Exception {
+  private static String console(String mistake, List<Edit> edits, String scenario) throws Exception {
     Events events = run(mistake, edits, scenario, commandLine(1));
     assertThat(events.failed().count()).as("runs of %s that failed", mistake).isEqualTo(1);
     String message = events.failed().stream().findFirst().orElseThrow()

@@ -2,21 +2,17 @@ package kvraft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import labs.harness.ReferenceCopies;
+import labs.harness.ReferenceCopies.Edit;
 import labs.runtime.RunLimits;
 import labs.runtime.World;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,12 +30,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 @Tag("tests-of-the-tests")
 class DeliberateBugsTest {
-  /** Where the reference's sources are, relative to the module (surefire's working directory). */
-  private static final Path REFERENCE = Path.of("src", "solution", "java");
-
-  /** One text edit of a reference file ("rsm/Rsm.java"): {@code original} must occur exactly once. */
-  private record Edit(String file, String original, String broken) {}
-
   /**
    * A deliberate bug: its edit, the scenarios ("TestClass#method") tried over seeds 1..seeds, and
    * text the failure message must contain (so the bug is caught for the right reason).
@@ -89,7 +79,12 @@ class DeliberateBugsTest {
           3, List.of("SnapshotTest#rsmSnapshot"), "maxRaftState"),
       new Bug("a restarted replica does not restore its snapshot",
           rsm("      service.restoreSnapshot(snapshot);\n", ""),
-          3, List.of("SnapshotTest#rsmSnapshot", "SnapshotTest#snapshotRecover"), ""));
+          3, List.of("SnapshotTest#rsmSnapshot", "SnapshotTest#snapshotRecover"), ""),
+      new Bug("the applier takes a submit's waiter without the rsm's lock (a data race)",
+          rsm("    lastApplied = index;\n    lock.lock();\n    try {\n      Waiter waiter = waiting.remove(index);\n",
+              "    lastApplied = index;\n    Waiter taken = waiting.remove(index);\n    lock.lock();\n    try {\n"
+                  + "      Waiter waiter = taken;\n"),
+          3, List.of("RsmTest#basic", "KvTest#basic"), "DATA RACE on"));
 
   @TestFactory
   Stream<DynamicTest> everyDeliberateBugIsCaught() {
@@ -155,7 +150,7 @@ class DeliberateBugsTest {
 
   /** Runs one scenario with one seed in the simulation; its failure message, or null if it passed. */
   private static String run(ClassLoader loader, String scenario, long seed) throws Exception {
-    RunLimits limits = RunLimits.DEFAULT.withRealTime(Duration.ofSeconds(120));
+    RunLimits limits = RunLimits.fromSystemProperties().withRealTime(Duration.ofSeconds(120));
     String[] parts = scenario.split("#");
     Class<?> testClass = loader.loadClass("kvraft." + parts[0]);
     var constructor = testClass.getDeclaredConstructor();
@@ -190,85 +185,7 @@ class DeliberateBugsTest {
 
   /** Compiles the reference with the bug's edit; returns a loader that sees the broken classes first. */
   private static ClassLoader compileWith(Bug bug) throws IOException {
-    Path dir = Files.createTempDirectory("kvraft-bug-");
-    Path out = dir.resolve("classes");
-    Files.createDirectories(out);
-    List<String> files = new ArrayList<>();
-    boolean edited = false;
-    try (Stream<Path> sources = Files.walk(REFERENCE)) {
-      for (Path p : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String relative = REFERENCE.relativize(p).toString().replace('\\', '/');
-        String code = Files.readString(p);
-        if (relative.equals(bug.edit().file())) {
-          String original = bug.edit().original();
-          int at = code.indexOf(original);
-          if (at < 0 || code.indexOf(original, at + 1) >= 0) {
-            throw new AssertionError("the reference's " + relative + " no longer contains \"" + original
-                + "\" exactly once: update the deliberate bug \"" + bug.name() + "\"");
-          }
-          code = code.replace(original, bug.edit().broken());
-          edited = true;
-        }
-        Path copy = dir.resolve("src").resolve(relative);
-        Files.createDirectories(copy.getParent());
-        Files.writeString(copy, code);
-        files.add(copy.toString());
-      }
-    }
-    if (!edited) {
-      throw new AssertionError("the deliberate bug \"" + bug.name() + "\" names " + bug.edit().file()
-          + ", which is not a file of the reference");
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"),
-        "-nowarn", "-proc:none"));
-    args.addAll(files);
-    var errors = new ByteArrayOutputStream();
-    int status = javac.run(null, null, errors, args.toArray(String[]::new));
-    if (status != 0) {
-      throw new AssertionError("the deliberate bug \"" + bug.name() + "\" does not compile:\n" + errors);
-    }
-    return new BrokenFirst(new URL[] {url(out), location(KvRaftTester.class), location(KvRpc.class)},
-        DeliberateBugsTest.class.getClassLoader());
-  }
-
-  private static URL location(Class<?> c) {
-    return c.getProtectionDomain().getCodeSource().getLocation();
-  }
-
-  private static URL url(Path p) {
-    try {
-      return p.toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Loads the {@code rsm} and {@code kvraft} packages from its own URLs, broken classes first, and
-   * everything else (the framework, Raft, JUnit) from the parent, so the scenarios run the broken
-   * service on the shared framework and Lab 2's Raft.
-   */
-  private static final class BrokenFirst extends URLClassLoader {
-    BrokenFirst(URL[] urls, ClassLoader parent) {
-      super(urls, parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith("rsm.") && !name.startsWith("kvraft.")) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> c = findLoadedClass(name);
-        if (c == null) {
-          c = findClass(name);
-        }
-        if (resolve) {
-          resolveClass(c);
-        }
-        return c;
-      }
-    }
+    return ReferenceCopies.compile("the deliberate bug " + bug.name(), List.of(bug.edit()),
+        List.of("rsm", "kvraft"), List.of(KvRaftTester.class, KvRpc.class));
   }
 }

@@ -11,10 +11,20 @@ import java.util.Map;
 
 /**
  * Runs the course's own Maven Wrapper in a tree, on the JDK the grader runs on, offline unless
- * told otherwise (a machine that graded once has everything in its local repository).
+ * told otherwise (a machine that graded once has everything in its local repository), with the
+ * course's profiles to activate (for example {@code reference-raft}: later labs on the reference
+ * Raft).
  */
-public record Maven(boolean offline, Duration timeout) {
+public record Maven(boolean offline, Duration timeout, List<String> profiles) {
   public static final Maven DEFAULT = new Maven(true, Duration.ofMinutes(10));
+
+  public Maven {
+    profiles = List.copyOf(profiles);
+  }
+
+  public Maven(boolean offline, Duration timeout) {
+    this(offline, timeout, List.of());
+  }
 
   private static boolean mentionsOffline(Path log) {
     try {
@@ -35,12 +45,21 @@ public record Maven(boolean offline, Duration timeout) {
     return run(courseRoot.resolve("mvnw"), courseRoot, log, all);
   }
 
-  private ForkResult run(Path mvnw, Path tree, Path log, List<String> args) {
+  /** The command line that runs {@code args} with the wrapper {@code mvnw}. */
+  List<String> command(Path mvnw, List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-B", "-ntp"));
     if (offline) {
       cmd.add("-o");
     }
+    if (!profiles.isEmpty()) {
+      cmd.add("-P" + String.join(",", profiles));
+    }
     cmd.addAll(args);
+    return cmd;
+  }
+
+  private ForkResult run(Path mvnw, Path tree, Path log, List<String> args) {
+    List<String> cmd = command(mvnw, args);
     // A Maven that runs the grader (its tests, say) must not hand its own project folder down.
     Map<String, String> env = new java.util.HashMap<>();
     env.put("JAVA_HOME", System.getProperty("java.home"));

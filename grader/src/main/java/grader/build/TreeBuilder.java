@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
  * output removed and the student's files laid on top.
  */
 public final class TreeBuilder {
+  /** The course's profile that builds later labs on Lab 2's reference Raft. */
+  public static final String REFERENCE_RAFT_PROFILE = "reference-raft";
+  /** What that profile compiles: the only reference a graded tree may hold. */
+  private static final String REFERENCE_RAFT = "lab2-raft/" + Lab.SOLUTION;
+
   private final Course course;
   private final Manifest manifest;
   private final Maven maven;
@@ -49,6 +54,16 @@ public final class TreeBuilder {
       Path from = studentFiles.getOrDefault(lab.name(), lab.studentDir());
       Path to = tree.resolve(lab.name()).resolve(Lab.STUDENT);
       FileTrees.copy(from, to, FileTrees.files(from, f -> true));
+    }
+    if (maven.profiles().contains(REFERENCE_RAFT_PROFILE)) {
+      // Grading Labs 3-4 apart from Lab 2: the reference Raft goes into the tree, compiled by the
+      // profile in place of the student's (student code may not read files, so it stays unseen).
+      Path from = course.root().resolve(REFERENCE_RAFT);
+      if (!Files.isDirectory(from)) {
+        throw new IllegalArgumentException("--reference-raft needs Lab 2's reference Raft (" + REFERENCE_RAFT
+            + "), and this course tree has none: run it in the instructors' tree, not a student release");
+      }
+      FileTrees.copy(from, tree.resolve(REFERENCE_RAFT), FileTrees.files(from, f -> true));
     }
   }
 

@@ -32,7 +32,7 @@ public final class Workspace {
   private final Path work;
 
   /** A workspace whose scratch and pristine build go in {@code work} (null: {@code out/.work}). */
-  public Workspace(Course course, Path out, Path work, Maven maven, String heap) {
+  public Workspace(Course course, Path out, Path work, Maven maven, String heap, boolean race) {
     this.course = course;
     this.out = out.toAbsolutePath().normalize();
     this.work = work == null ? this.out.resolve(".work") : work.toAbsolutePath().normalize();
@@ -45,7 +45,7 @@ public final class Workspace {
       throw new UncheckedIOException("cannot write to the output folder " + this.out + ": " + e.getMessage(), e);
     }
     this.builder = new TreeBuilder(course, Manifest.of(course), maven);
-    this.jvm = new JvmCommand(course.argLine(), heap);
+    this.jvm = new JvmCommand(course.argLine(), heap, race);
   }
 
   public Course course() {

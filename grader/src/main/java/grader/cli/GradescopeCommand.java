@@ -45,6 +45,9 @@ public final class GradescopeCommand implements Callable<Integer> {
     if (grading.noScan) {
       opts.add("--no-scan");
     }
+    if (!common.race) {
+      opts.add("--no-race");
+    }
     // Leave a minute and a half for the build and the reports; stop hard 20 s before the limit.
     long hard = Math.max(60, timeLimit - 20);
     opts.addAll(List.of("--submission-timeout", Long.toString(Math.max(30, timeLimit - 90))));

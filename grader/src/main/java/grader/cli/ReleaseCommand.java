@@ -44,7 +44,7 @@ public final class ReleaseCommand implements Callable<Integer> {
     }
     Path out = common.out != null ? common.out : course.root().resolve("grader/target/grading/release");
     Verify.Report r = Verify.run(course, to, out.toAbsolutePath(), new Maven(!common.online, Duration.ofMinutes(15)),
-        grading.options(common), common.memory);
+        grading.options(common), common.memory, common.race);
     r.leaks().forEach(l -> System.out.println("LEAK: " + l));
     if (r.buildErrors() != null) {
       System.out.println(r.buildErrors());

@@ -60,7 +60,10 @@ public final class Course {
     if (labs.isEmpty()) {
       throw new IllegalArgumentException("the parent pom " + pom + " lists no lab* module");
     }
-    String argLine = parent.property("labs.argLine").orElse("");
+    // ${project.version} is the same in every module; ${maven.multiModuleProjectDirectory} is the
+    // root of whichever copy of the tree a test JVM runs in (JvmCommand puts it in).
+    String argLine = parent.property("labs.argLine").orElse("")
+        .replace("${project.version}", parent.version().orElse("${project.version}"));
     return new Course(dir, List.copyOf(labs), Arrays.stream(argLine.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
   }
 
@@ -72,7 +75,10 @@ public final class Course {
     return labs;
   }
 
-  /** The JVM flags of the parent pom's {@code labs.argLine}. */
+  /**
+   * The JVM flags of the parent pom's {@code labs.argLine}; the race agent's path still holds
+   * {@code ${maven.multiModuleProjectDirectory}} for the tree it runs in.
+   */
   public List<String> argLine() {
     return argLine;
   }

@@ -50,6 +50,14 @@ final class PomReader {
     return Optional.empty();
   }
 
+  /** The project's own {@code <version>}, if it has one. */
+  Optional<String> version() {
+    for (Element v : children(doc.getDocumentElement(), "version")) {
+      return Optional.of(v.getTextContent().trim());
+    }
+    return Optional.empty();
+  }
+
   Path file() {
     return file;
   }

@@ -32,7 +32,7 @@ public final class Discovery {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> cmd = jvm.command(tree.classpath(lab), List.of(), "list", out.toString(),
+    List<String> cmd = jvm.command(tree.root(), tree.classpath(lab), List.of(), "list", out.toString(),
         tree.testClasses(lab).toString());
     ForkResult r = Fork.run(cmd, workDir, java.util.Map.of(), null, log, new Limits(Duration.ofMinutes(2), "512m", 4L << 20));
     if (r.exitCode() != 0 || !Files.isRegularFile(out)) {

@@ -10,15 +10,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The command line of a forked test JVM: the course's JVM flags ({@code labs.argLine}), the heap
- * limit (the JVM ends at once when it runs out, so that no catch block can hide it), then the
- * lab's class path followed by the runner and the JUnit launcher.
+ * The command line of a forked test JVM: the course's JVM flags ({@code labs.argLine}, with the
+ * race agent of the tree the JVM runs in), the heap limit (the JVM ends at once when it runs out,
+ * so that no catch block can hide it), the race detector's switch, then the lab's class path
+ * followed by the runner and the JUnit launcher.
+ *
+ * @param race whether the tests run with the race detector ({@code -Dlabs.race=true})
  */
-public record JvmCommand(List<String> argLine, String heap) {
-  public List<String> command(List<String> labClasspath, List<String> properties, String... runnerArgs) {
+public record JvmCommand(List<String> argLine, String heap, boolean race) {
+  public List<String> command(Path treeRoot, List<String> labClasspath, List<String> properties, String... runnerArgs) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(argLine);
+    for (String flag : argLine) {
+      cmd.add(flag.replace(JvmFlags.TREE_ROOT, treeRoot.toAbsolutePath().normalize().toString()));
+    }
+    cmd.add("-Dlabs.race=" + race);
     cmd.add("-Xmx" + heap);
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add("-XX:-UsePerfData");

@@ -79,7 +79,7 @@ public final class TestJob {
     if (spec.real()) {
       props.add("-Dlabs.runtime=real");
     }
-    List<String> cmd = jvm.command(tree.classpath(lab), props, "run", results.toString(),
+    List<String> cmd = jvm.command(tree.root(), tree.classpath(lab), props, "run", results.toString(),
         test.listed().className(), test.listed().method());
     Watcher watcher = new Watcher(results, token, spec, progress);
     Thread poll = Thread.ofPlatform().daemon().name("results-" + test.id()).start(watcher);
@@ -170,8 +170,10 @@ public final class TestJob {
         }
       }
     }
+    // a data race replays with the race detector on, whatever the course's default
+    boolean race = !passed && r.message() != null && r.message().startsWith("DATA_RACE");
     return new RunOutcome(seed, spec.real(), passed, reason, passed ? null : r.message(), r.millis() / 1000.0, virtual,
-        spec.test().replay(seed, spec.real()), null);
+        spec.test().replay(seed, spec.real()) + (race ? " -Dlabs.race=true" : ""), null);
   }
 
   /** Why the runner never reported a run, as seen from outside the JVM. */

@@ -31,13 +31,13 @@ public final class Verify {
   }
 
   public static Report run(Course course, Path export, Path out, Maven maven, SubmissionGrader.Options options,
-      String heap) {
+      String heap, boolean race) {
     List<String> leaks = LeakScan.findings(course, export);
     ForkResult build = maven.run(export, out.resolve("release-build.log"), List.of("-q", "test-compile"));
     if (build.exitCode() != 0 || build.killed() != null) {
       return new Report(leaks, "the release does not build: see " + build.log() + "\n" + tail(build.log()), List.of(), 0);
     }
-    Workspace ws = new Workspace(Course.at(export), out.resolve("skeleton"), null, maven, heap);
+    Workspace ws = new Workspace(Course.at(export), out.resolve("skeleton"), null, maven, heap, race);
     Path empty = out.resolve("empty-submission");
     try {
       Files.createDirectories(empty);

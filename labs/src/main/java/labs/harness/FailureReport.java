@@ -43,7 +43,8 @@ final class FailureReport {
     String reportPath = "(not written)";
     StringBuilder footer = new StringBuilder("\n  test:    ").append(describe(method))
         .append("\n  seed:    ").append(seed).append("   (").append(when(outcome)).append(')')
-        .append("\n  replay:  ").append(settings.replayCommand(testClass, method.getName(), seed));
+        .append("\n  replay:  ").append(settings.replayCommand(testClass, method.getName(), seed,
+            error instanceof RunFailure rf && rf.kind() == RunFailure.Kind.DATA_RACE));
     if (settings.mode() == World.Mode.REAL) {
       footer.append("\n           (on real threads a run goes differently each time; the simulation replays exactly)");
     } else if (replayed != null) {

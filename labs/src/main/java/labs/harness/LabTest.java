@@ -20,6 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code -Dlabs.debug=true} prints every node's log lines as they happen.
  *   <li>{@code -Dlabs.proveReplay=false}: after a failure, do not run the seed again.
  *   <li>{@code -Dlabs.busyStepMillis=N}: real time a thread may run without blocking (10000).
+ *   <li>{@code -Dlabs.race=true|false}: the race detector ({@code labs.race}; the build turns it
+ *       on): a data race in the student's code fails the run with {@code DATA_RACE}. A run of a
+ *       lab's test with the detector on in which no instrumented student code ran fails too
+ *       (the JVM lacks the race agent), so that no pass goes unchecked.
  * </ul>
  *
  * <p>Before the first lab test of a JVM the rules for student code are checked ({@link

@@ -19,10 +19,15 @@ final class RulesGate {
 
   private RulesGate() {}
 
+  /** The student's packages for {@code testClass}: its {@link StudentCode}, or else its own package. */
+  static List<String> studentPackages(Class<?> testClass) {
+    StudentCode declared = testClass.getAnnotation(StudentCode.class);
+    return declared != null ? Arrays.asList(declared.value()) : List.of(testClass.getPackageName());
+  }
+
   /** The rules' message for the student code of {@code testClass}, or "" if it follows them. */
   static String violations(Class<?> testClass) {
-    StudentCode declared = testClass.getAnnotation(StudentCode.class);
-    List<String> packages = declared != null ? Arrays.asList(declared.value()) : List.of(testClass.getPackageName());
+    List<String> packages = studentPackages(testClass);
     if (packages.isEmpty()) {
       return "";
     }

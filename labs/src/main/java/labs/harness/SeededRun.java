@@ -45,6 +45,13 @@ final class SeededRun implements InvocationInterceptor {
     }
     boolean simulated = settings.mode() == World.Mode.SIMULATION;
     Outcome first = runOnce(method, target, args, true);
+    if (first.error() == null && settings.race()) {
+      String unseen = RaceCheck.unseenStudentCode(first.world(), target.getClass());
+      if (unseen != null) {
+        first = new Outcome(first.world(), new RunFailure(RunFailure.Kind.SELF_TEST, unseen), first.realNanos(),
+            first.virtualNanos()); // not replayed: a second run would pass just the same
+      }
+    }
     if (first.error() != null) {
       String replayed = null;
       if (simulated && settings.proveReplay() && first.world() != null && Replay.worthRunning(first.error())) {
@@ -78,7 +85,8 @@ final class SeededRun implements InvocationInterceptor {
     RunLimits limits = RunLimits.DEFAULT.withDebug(settings.debug())
         .withVirtualTime(Duration.ofSeconds(spec.seconds()))
         .withRealTime(Duration.ofSeconds(spec.realSeconds()))
-        .withBusyStep(settings.busyStep());
+        .withBusyStep(settings.busyStep())
+        .withRaceDetection(settings.race());
     long start = System.nanoTime();
     Throwable error = null;
     try {

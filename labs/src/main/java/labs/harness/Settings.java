@@ -23,9 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *     without blocking before it is reported as a busy loop
  * @param module the Maven module of the tests ({@code labs.module}, set by the build), for the replay command
  * @param solution whether the build runs the reference solution ({@code -Psolution}, {@code labs.impl})
+ * @param race {@code labs.race}: run the race detector (the student classes are instrumented by the
+ *     agent of the build's argLine when the JVM has {@code -Dlabs.race=true})
  */
 record Settings(Long seed, int iterations, boolean checkDeterminism, boolean proveReplay, World.Mode mode,
-    boolean debug, Duration busyStep, String module, boolean solution) {
+    boolean debug, Duration busyStep, String module, boolean solution, boolean race) {
 
   static Settings from(ExtensionContext context) {
     return from(key -> context.getConfigurationParameter(key).orElseGet(() -> System.getProperty(key)));
@@ -45,7 +47,7 @@ record Settings(Long seed, int iterations, boolean checkDeterminism, boolean pro
     return new Settings(seed, (int) iterations, flag(get, "labs.checkDeterminism", false),
         flag(get, "labs.proveReplay", true), World.Mode.parse(mode == null ? "sim" : mode),
         flag(get, "labs.debug", false), Duration.ofMillis(busyMillis), text(get, "labs.module"),
-        "solution".equals(get.apply("labs.impl")));
+        "solution".equals(get.apply("labs.impl")), flag(get, "labs.race", false));
   }
 
   private static Long number(Function<String, String> get, String key, Long otherwise, String hint) {
@@ -81,7 +83,13 @@ record Settings(Long seed, int iterations, boolean checkDeterminism, boolean pro
 
   /** The one command that replays a test with a seed. */
   String replayCommand(String testClass, String method, long seed) {
-    return command(testClass, method, " -Dlabs.seed=" + seed) + (mode == World.Mode.REAL ? " -Dlabs.runtime=real" : "");
+    return replayCommand(testClass, method, seed, false);
+  }
+
+  /** The one command that replays a test with a seed; {@code withRaces}: with the race detector on. */
+  String replayCommand(String testClass, String method, long seed, boolean withRaces) {
+    return command(testClass, method, " -Dlabs.seed=" + seed) + (mode == World.Mode.REAL ? " -Dlabs.runtime=real" : "")
+        + (withRaces ? " -Dlabs.race=true" : "");
   }
 
   /** The command that runs one test (any seed). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import labs.race.Edges;
 
 /**
  * An unbounded queue that hands messages from one node to another, like a Go channel with an
@@ -29,6 +30,7 @@ public final class Channel<T> {
     if (closed) {
       return;
     }
+    Edges.release(this); // what the sender did before the send happens before the receive
     items.add(message);
     Thread reader = readers.poll();
     if (reader != null) {
@@ -50,7 +52,11 @@ public final class Channel<T> {
   /** The next message if one is waiting. */
   public Optional<T> poll() {
     Context.current().backend().checkpoint();
-    return Optional.ofNullable(items.poll());
+    T item = items.poll();
+    if (item != null) {
+      Edges.acquire(this);
+    }
+    return Optional.ofNullable(item);
   }
 
   private Optional<T> receive(long timeoutNanos) {
@@ -60,6 +66,7 @@ public final class Channel<T> {
     while (true) {
       T item = items.poll();
       if (item != null) {
+        Edges.acquire(this);
         return Optional.of(item);
       }
       if (closed || timeoutNanos < 0) {

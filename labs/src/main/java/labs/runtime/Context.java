@@ -1,5 +1,7 @@
 package labs.runtime;
 
+import labs.race.Edges;
+
 /**
  * The runtime and node of the current thread. Every thread started by a runtime carries one; a
  * thread that was not started by a runtime (a plain JUnit thread, a main method) gets the
@@ -22,13 +24,19 @@ record Context(World world, Node node) {
     return world.backend();
   }
 
-  /** Runs {@code body} as the current thread with this context. */
+  /**
+   * Runs {@code body} as the current thread with this context. Called by the thread that starts
+   * the new one: for the race detector, what the starter did so far happens before the body.
+   */
   Runnable bind(Runnable body) {
+    Object race = Edges.fork(world.raceRun(), node);
     return () -> {
       CURRENT.set(this);
+      Edges.begin(race);
       try {
         body.run();
       } finally {
+        Edges.end(race);
         CURRENT.remove();
       }
     };

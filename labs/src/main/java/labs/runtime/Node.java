@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import labs.race.Edges;
 
 /**
  * One machine of a test: a group of threads that crash together. A server instance runs on a
@@ -81,6 +82,7 @@ public final class Node {
         } catch (Throwable t) {
           result = new Failure(t);
         }
+        Edges.release(outcome); // the action happens before the caller goes on
         outcome.set(result);
         LockSupport.unpark(waiter);
       });
@@ -92,6 +94,9 @@ public final class Node {
       world.unwatchCrash(this, waiter);
     }
     Object o = outcome.get();
+    if (o != null) {
+      Edges.acquire(outcome);
+    }
     if (o instanceof Result(Object value)) {
       @SuppressWarnings("unchecked")
       T t = (T) value;

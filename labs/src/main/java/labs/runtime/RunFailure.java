@@ -2,7 +2,8 @@ package labs.runtime;
 
 /**
  * A run ended because the runtime, not an assertion, found something wrong: a deadlock, a busy
- * loop or livelock, a forbidden JDK call, an uncaught exception in some thread, or a time limit.
+ * loop or livelock, a forbidden JDK call, an uncaught exception in some thread, a time limit, or
+ * (with the race detector on) a data race.
  * The message explains it for a student in a bounded number of lines (the threads involved,
  * grouped); {@link #fullReport()} holds the whole report (every thread, every stack), which the
  * harness writes next to the run's trace.
@@ -18,7 +19,9 @@ public final class RunFailure extends AssertionError {
     VIRTUAL_TIME_LIMIT,
     REAL_TIME_LIMIT,
     NONDETERMINISM,
-    SELF_TEST
+    SELF_TEST,
+    /** The race detector found a data race ({@code -Dlabs.race=true}). */
+    DATA_RACE
   }
 
   private final Kind kind;

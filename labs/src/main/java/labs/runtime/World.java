@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import labs.race.RaceRun;
 
 /**
  * The world one test run happens in: its seed, runtime (simulated or real), nodes and trace.
@@ -62,9 +63,11 @@ public final class World {
   private final Map<Node, List<Thread>> crashWatchers = new IdentityHashMap<>();
   private final List<Node> nodes = new ArrayList<>();
   private final Context mainContext;
+  private final RaceRun races;
 
   private World(long seed, Mode mode, RunLimits limits) {
     this.seed = seed;
+    this.races = limits.raceDetection() ? RaceRun.start() : null;
     this.nodeSeeds = new Random(seed);
     this.trace = new Trace(this::nowNanosForTrace, limits.debug());
     this.backend = mode == Mode.SIMULATION ? new Simulation(this, seed, limits) : new RealBackend(this, limits);
@@ -88,9 +91,18 @@ public final class World {
   }
 
   private <T> T execute(Callable<T> main) throws Exception {
-    if (backend instanceof Simulation sim) {
-      return sim.runMain(tester, main);
+    T result;
+    try {
+      result = backend instanceof Simulation sim ? sim.runMain(tester, main) : runReal(main);
+    } catch (Exception | Error e) {
+      RaceFailures.throwIfAny(races, e);
+      throw e;
     }
+    RaceFailures.throwIfAny(races, null);
+    return result;
+  }
+
+  private <T> T runReal(Callable<T> main) throws Exception {
     try {
       return ((RealBackend) backend).runMain(mainContext, main);
     } finally {
@@ -133,6 +145,24 @@ public final class World {
 
   Context mainContext() {
     return mainContext;
+  }
+
+  /** The run's race detector, or null when it runs without one. */
+  RaceRun raceRun() {
+    return races;
+  }
+
+  /** Whether the run has the race detector on ({@link RunLimits#raceDetection()}). */
+  public boolean detectsRaces() {
+    return races != null;
+  }
+
+  /**
+   * Whether instrumented student code ran in this run, with the race detector on; false if the
+   * detector is off or saw no student code (the classes were not instrumented: no agent).
+   */
+  public boolean racesWatchedStudentCode() {
+    return races != null && races.ranInstrumentedCode();
   }
 
   Backend backend() {
@@ -209,6 +239,9 @@ public final class World {
     node.markCrashed();
     trace.record(node.name(), "crash", "node crashed");
     backend.crashed(node);
+    if (races != null && backend.isSimulated()) {
+      races.nodeCrashed(node); // its threads never run again: their clock slots may be reused
+    }
     List<Thread> waiters;
     synchronized (crashWatchers) {
       waiters = crashWatchers.remove(node);

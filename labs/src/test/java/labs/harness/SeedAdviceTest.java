@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SeedAdviceTest {
   private static Settings settings(Long seed, int iterations) {
     return new Settings(seed, iterations, false, true, World.Mode.SIMULATION, false,
-        Duration.ofSeconds(10), "lab2-raft", false);
+        Duration.ofSeconds(10), "lab2-raft", false, false);
   }
 
   private static SeedAdvice afterRuns(Settings settings, int passed, int failed) {
