@@ -2,6 +2,7 @@ package labs.net;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import labs.race.Edges;
 
 /**
  * The RPC handlers one server answers, keyed by RPC name. Several services (a KV server and its
@@ -23,10 +24,13 @@ public final class Server {
     if (handlers.putIfAbsent(rpc.name(), new Entry<>(rpc, handler)) != null) {
       throw new IllegalArgumentException("two handlers for " + rpc.name());
     }
+    Edges.release(this); // what the registering thread did (building the service) happens before any request
     return this;
   }
 
+  /** The handler for {@code rpcName}; the calling thread (which starts the handler's thread) learns what registering it did. */
   synchronized Entry<?, ?> lookup(String rpcName) {
+    Edges.acquire(this);
     return handlers.get(rpcName);
   }
 

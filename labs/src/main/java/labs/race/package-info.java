@@ -27,7 +27,9 @@
  *       static type; and, reported by {@code labs.runtime} ({@link labs.race.Edges}), a thread's
  *       start ({@code Env.go}, an RPC handler started for a request, a tester's
  *       {@code Node.call}), a {@code Channel} send to its receive, a {@code Node.call}'s end to
- *       its caller, an RPC's reply to the caller (a {@code Channel}), and a join. Nothing else
+ *       its caller, an RPC's reply to the caller (a {@code Channel}), a server's registration of
+ *       its handlers ({@code labs.net.Server.handle}) to every request dispatched to them (a real
+ *       RPC library publishes its handler table under a lock), and a join. Nothing else
  *       orders: not the framework's own locks (the trace, the persister, the network), which a
  *       real program cannot count on.
  *   <li><b>Reports.</b> The first race on each location (field, array, collection) of a run,

@@ -53,7 +53,7 @@ class RaceCorpusTest {
   @ParameterizedTest(name = "{0} is race-free")
   @ValueSource(strings = {"LockedRead", "DoubleCheckedVolatile", "ChannelHandOff", "SetBeforeGo",
       "ArrayDistinctElements", "RaceAfterRestart$FirstLifeOnly", "ConditionHandOff", "WaitNotify", "TesterCalls",
-      "RpcEdges", "MapHandOff", "Flags$Volatile", "Flags$Atomic", "ReadWriteLocked"})
+      "RpcEdges", "RegisteredServer", "MapHandOff", "Flags$Volatile", "Flags$Atomic", "ReadWriteLocked"})
   void noRaceFreeProgramIsReported(String program) throws Exception {
     for (long seed = 1; seed <= 5; seed++) {
       Optional<RunFailure> f = run(program, World.Mode.SIMULATION, seed);
