@@ -101,13 +101,15 @@ class DeliberateBugsTest {
           1, List.of("ShardKvTest#joinLeave"), "DATA RACE on"));
 
   /**
-   * A bug no scenario of the suite catches yet: 12 seeds of the scenarios named (and of every other
-   * 4B scenario) found nothing. With the reference's design the window is one round trip: the old
-   * owner answers from its frozen copy only between the moment the new owner stored the shard (and
-   * took new puts) and the moment its own deletion is applied, and a clerk with an old
-   * configuration must hit it just then. A scenario would have to hold the sender in that window
-   * on purpose (for example: keep its deletion from committing while the new owner serves). Run it
-   * with {@code -Dtest=DeliberateBugsTest -Dlabs.awaitingBugs=true -Psolution}.
+   * A bug no scenario of the suite catches yet (12 seeds of the five scenarios named, and 4 seeds
+   * of eight 4B scenarios, found nothing). With the reference's design its window is one round
+   * trip: the old owner answers from its frozen copy only between the moment the new owner stored
+   * the shard (and took new puts) and the moment the old owner's deletion is applied, and a clerk
+   * with an old configuration must hit it just then. A scenario would have to hold the sender in
+   * that window on purpose: cut the link between the two groups once the receiver has stored the
+   * shard, so that the sender never hears the OK while both keep serving clients (the tester cannot
+   * cut a link between two groups yet). Run it with {@code -Dtest=DeliberateBugsTest
+   * -Dlabs.awaitingBugs=true -Psolution}.
    */
   private static final List<Bug> AWAITING_A_SCENARIO = List.of(
       new Bug("a get is answered from a shard that is being sent away",
