@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static raft.RaftCopies.raft;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import labs.harness.ReferenceCopies.Edit;
-import labs.runtime.RunLimits;
-import labs.runtime.World;
+import labs.harness.Scenarios;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
@@ -120,34 +116,7 @@ class DeliberateBugsTest {
 
   /** Runs the bug's scenarios seed by seed; describes the first failure, or null if none failed. */
   private static String firstFailure(ClassLoader loader, Bug bug) throws Exception {
-    RunLimits limits = RunLimits.DEFAULT.withRealTime(Duration.ofSeconds(120));
-    for (long seed = 1; seed <= bug.seeds(); seed++) {
-      for (String scenario : bug.scenarios()) {
-        String[] parts = scenario.split("#");
-        Class<?> testClass = loader.loadClass("raft." + parts[0]);
-        var constructor = testClass.getDeclaredConstructor();
-        constructor.setAccessible(true);
-        Object instance = constructor.newInstance();
-        Method method = testClass.getDeclaredMethod(parts[1]);
-        method.setAccessible(true);
-        try {
-          World.run(World.Mode.SIMULATION, seed, limits, () -> {
-            try {
-              method.invoke(instance);
-            } catch (InvocationTargetException e) {
-              if (e.getCause() instanceof Error err) {
-                throw err;
-              }
-              throw (Exception) e.getCause();
-            }
-            return null;
-          });
-        } catch (Throwable t) {
-          String first = String.valueOf(t.getMessage()).strip().lines().findFirst().orElse("");
-          return scenario + " failed with seed " + seed + ": " + first;
-        }
-      }
-    }
-    return null;
+    return Scenarios.firstFailure(loader, name -> "raft." + name, bug.scenarios(), bug.seeds())
+        .map(f -> f.scenario() + " failed with seed " + f.seed() + ": " + f.firstLine()).orElse(null);
   }
 }

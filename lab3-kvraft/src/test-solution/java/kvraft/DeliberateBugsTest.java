@@ -3,18 +3,15 @@ package kvraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import labs.harness.ReferenceCopies;
 import labs.harness.ReferenceCopies.Edit;
-import labs.runtime.RunLimits;
-import labs.runtime.World;
+import labs.harness.Scenarios;
+import labs.harness.Scenarios.Failure;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
@@ -90,17 +87,15 @@ class DeliberateBugsTest {
   Stream<DynamicTest> everyDeliberateBugIsCaught() {
     return BUGS.stream().map(bug -> DynamicTest.dynamicTest(bug.name(), () -> {
       ClassLoader broken = compileWith(bug);
-      Caught caught = firstFailure(broken, bug);
-      assertThat(caught)
-          .withFailMessage("the tests did not catch the deliberate bug \"%s\" in %d seeds of %s", bug.name(),
-              bug.seeds(), bug.scenarios())
-          .isNotNull();
+      Failure caught = firstFailure(broken, bug).orElseThrow(() -> new AssertionError(String.format(
+          "the tests did not catch the deliberate bug \"%s\" in %d seeds of %s", bug.name(), bug.seeds(),
+          bug.scenarios())));
       assertThat(caught.message())
           .withFailMessage("the deliberate bug \"%s\" was caught, but not as expected (wanted \"%s\"): %s", bug.name(),
               bug.expected(), caught.message())
           .contains(bug.expected());
       System.out.println("  CAUGHT  " + bug.name() + ": " + caught.scenario() + " with seed " + caught.seed() + ": "
-          + caught.message().strip().lines().findFirst().orElse(""));
+          + caught.firstLine());
     }));
   }
 
@@ -113,8 +108,7 @@ class DeliberateBugsTest {
     Bug bug = BUGS.getFirst();
     return Stream.of(DynamicTest.dynamicTest(bug.name(), () -> {
       ClassLoader broken = compileWith(bug);
-      Caught first = firstFailure(broken, bug);
-      assertThat(first).isNotNull();
+      Failure first = firstFailure(broken, bug).orElseThrow();
       assertThat(first.message()).contains(ILLEGAL, "Linearizability: ILLEGAL", "History viewer: ", ".html");
       Path page = Path.of(java.net.URI.create(first.message().lines()
           .filter(l -> l.contains("History viewer: ")).findFirst().orElseThrow().replaceFirst(".*History viewer: ", "")
@@ -122,65 +116,24 @@ class DeliberateBugsTest {
       assertThat(page).exists();
       assertThat(Files.readString(page)).contains("partition");
       // Word for word, but for the wall-clock time the check took ("checked in 12 ms and ...").
-      String again = run(broken, first.scenario(), first.seed());
+      String again = Scenarios.run(broken, DeliberateBugsTest::qualify, first.scenario(), first.seed());
       assertThat(withoutWallTime(again)).isEqualTo(withoutWallTime(first.message()));
       System.out.println("  SAME VERDICT  " + first.scenario() + " seed " + first.seed() + ", what a student sees:\n"
           + first.message().strip().indent(4));
     }));
   }
 
-  private record Caught(String scenario, long seed, String message) {}
-
   private static String withoutWallTime(String message) {
     return message == null ? null : message.replaceAll("checked in \\d+ ms", "checked in (wall time)");
   }
 
-  /** Runs the bug's scenarios seed by seed; the first failure, or null if none failed. */
-  private static Caught firstFailure(ClassLoader loader, Bug bug) throws Exception {
-    for (long seed = 1; seed <= bug.seeds(); seed++) {
-      for (String scenario : bug.scenarios()) {
-        String message = run(loader, scenario, seed);
-        if (message != null) {
-          return new Caught(scenario, seed, message);
-        }
-      }
-    }
-    return null;
+  private static String qualify(String testClass) {
+    return "kvraft." + testClass;
   }
 
-  /** Runs one scenario with one seed in the simulation; its failure message, or null if it passed. */
-  private static String run(ClassLoader loader, String scenario, long seed) throws Exception {
-    RunLimits limits = RunLimits.fromSystemProperties().withRealTime(Duration.ofSeconds(120));
-    String[] parts = scenario.split("#");
-    Class<?> testClass = loader.loadClass("kvraft." + parts[0]);
-    var constructor = testClass.getDeclaredConstructor();
-    constructor.setAccessible(true);
-    Object instance = constructor.newInstance();
-    Method method = testClass.getDeclaredMethod(parts[1]);
-    method.setAccessible(true);
-    // The run's threads inherit the context loader: the codec finds the broken classes through it
-    // when it decodes a command (an rsm Op, a KV request) that travelled as bytes.
-    Thread me = Thread.currentThread();
-    ClassLoader saved = me.getContextClassLoader();
-    me.setContextClassLoader(loader);
-    try {
-      World.run(World.Mode.SIMULATION, seed, limits, () -> {
-        try {
-          method.invoke(instance);
-        } catch (InvocationTargetException e) {
-          if (e.getCause() instanceof Error err) {
-            throw err;
-          }
-          throw (Exception) e.getCause();
-        }
-        return null;
-      });
-      return null;
-    } catch (Throwable t) {
-      return String.valueOf(t.getMessage());
-    } finally {
-      me.setContextClassLoader(saved);
-    }
+  /** Runs the bug's scenarios seed by seed; the first failure, if any. */
+  private static Optional<Failure> firstFailure(ClassLoader loader, Bug bug) throws Exception {
+    return Scenarios.firstFailure(loader, DeliberateBugsTest::qualify, bug.scenarios(), bug.seeds());
   }
 
   /** Compiles the reference with the bug's edit; returns a loader that sees the broken classes first. */

@@ -72,8 +72,8 @@ final class SeededRun implements InvocationInterceptor {
     String times = simulated
         ? String.format(Locale.ROOT, "%7.2f s virtual %6.2f s real", first.virtualNanos() / 1e9, first.realNanos() / 1e9)
         : String.format(Locale.ROOT, "%7.2f s real (real threads)", first.realNanos() / 1e9);
-    System.out.println(String.format(Locale.ROOT, "  PASS  %-52s seed %-10d %s %2d peers %7d RPCs %11d bytes %6d ops%s",
-        FailureReport.describe(method), seed, times, stats.peers(), stats.rpcs(), stats.bytes(), stats.ops(),
+    System.out.println(String.format(Locale.ROOT, "  PASS  %-" + NAME_WIDTH.get(method.getDeclaringClass())
+        + "s seed %-10d %s %2d peers %7d RPCs %11d bytes %6d ops%s", FailureReport.describe(method), seed, times, stats.peers(), stats.rpcs(), stats.bytes(), stats.ops(),
         settings.checkDeterminism() ? "  (deterministic)" : ""));
     RunStats.forget(first.world());
     advice.passed();
@@ -110,6 +110,23 @@ final class SeededRun implements InvocationInterceptor {
     }
     return new Outcome(world[0], error, real, virtual);
   }
+
+  /**
+   * The width of the name column of a class's summary lines: its longest test name, so that the
+   * lines of one class line up however long its display names are (at least 52, at most 100).
+   */
+  private static final ClassValue<Integer> NAME_WIDTH = new ClassValue<>() {
+    @Override
+    protected Integer computeValue(Class<?> type) {
+      int longest = 52;
+      for (Method m : type.getDeclaredMethods()) {
+        if (m.isAnnotationPresent(LabTest.class)) {
+          longest = Math.max(longest, FailureReport.describe(m).length());
+        }
+      }
+      return Math.min(longest, 100);
+    }
+  };
 
   private static Exception rethrow(Throwable t) {
     if (t instanceof Error e) {
