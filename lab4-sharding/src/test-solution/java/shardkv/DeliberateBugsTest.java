@@ -3,16 +3,12 @@ package shardkv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import labs.harness.LabTest;
 import labs.harness.ReferenceCopies;
 import labs.harness.ReferenceCopies.Edit;
-import labs.runtime.RunLimits;
-import labs.runtime.World;
+import labs.harness.Scenarios;
+import labs.harness.Scenarios.Failure;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
@@ -142,87 +138,31 @@ class DeliberateBugsTest {
   private static Stream<DynamicTest> caughtEach(List<Bug> bugs) {
     return bugs.stream().map(bug -> DynamicTest.dynamicTest(bug.name(), () -> {
       ClassLoader broken = compileWith(bug);
-      Caught caught = firstFailure(broken, bug);
-      assertThat(caught)
-          .withFailMessage("the tests did not catch the deliberate bug \"%s\" in %d seeds of %s", bug.name(),
-              bug.seeds(), bug.scenarios())
-          .isNotNull();
+      Failure caught = Scenarios.firstFailure(broken, DeliberateBugsTest::qualify, bug.scenarios(), bug.seeds())
+          .orElseThrow(() -> new AssertionError(String.format(
+              "the tests did not catch the deliberate bug \"%s\" in %d seeds of %s", bug.name(), bug.seeds(),
+              bug.scenarios())));
       assertThat(caught.message())
           .withFailMessage("the deliberate bug \"%s\" was caught, but not as expected (wanted \"%s\"): %s", bug.name(),
               bug.expected(), caught.message())
           .contains(bug.expected());
       // The catch counts only if the reference passes the same run: else the scenario, not the
       // bug, failed it (a flaky reference is a bug of its own, to fix in the reference or the test).
-      String reference = run(DeliberateBugsTest.class.getClassLoader(), caught.scenario(), caught.seed());
+      String reference = Scenarios.run(DeliberateBugsTest.class.getClassLoader(), DeliberateBugsTest::qualify,
+          caught.scenario(), caught.seed());
       assertThat(reference)
           .withFailMessage("the deliberate bug \"%s\" was caught by %s with seed %d, but the reference fails that run too: "
               + "%s", bug.name(), caught.scenario(), caught.seed(), reference)
           .isNull();
       System.out.println("  CAUGHT  " + bug.name() + ": " + caught.scenario() + " with seed " + caught.seed() + ": "
-          + caught.message().strip().lines().findFirst().orElse(""));
+          + caught.firstLine());
     }));
   }
 
-  private record Caught(String scenario, long seed, String message) {}
-
-  /** Runs the bug's scenarios seed by seed; the first failure, or null if none failed. */
-  private static Caught firstFailure(ClassLoader loader, Bug bug) throws Exception {
-    for (long seed = 1; seed <= bug.seeds(); seed++) {
-      for (String scenario : bug.scenarios()) {
-        String message = run(loader, scenario, seed);
-        if (message != null) {
-          return new Caught(scenario, seed, message);
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Runs one scenario: a lab test in the simulation with {@code seed}, a plain test once as it is.
-   * Its failure message, or null if it passed.
-   */
-  private static String run(ClassLoader loader, String scenario, long seed) throws Exception {
-    String[] parts = scenario.split("#");
-    String pkg = parts[0].startsWith("Ctrler") || parts[0].startsWith("Rebalance") ? "shardctrler." : "shardkv.";
-    Class<?> testClass = loader.loadClass(pkg + parts[0]);
-    var constructor = testClass.getDeclaredConstructor();
-    constructor.setAccessible(true);
-    Object instance = constructor.newInstance();
-    Method method = testClass.getDeclaredMethod(parts[1]);
-    method.setAccessible(true);
-    // The run's threads inherit the context loader: the codec finds the broken classes through it
-    // when it decodes a command (a Reconfigure, a pushed shard) that travelled as bytes.
-    Thread me = Thread.currentThread();
-    ClassLoader saved = me.getContextClassLoader();
-    me.setContextClassLoader(loader);
-    try {
-      if (!method.isAnnotationPresent(LabTest.class)) {
-        invoke(instance, method);
-        return null;
-      }
-      RunLimits limits = RunLimits.fromSystemProperties().withRealTime(Duration.ofSeconds(120));
-      World.run(World.Mode.SIMULATION, seed, limits, () -> {
-        invoke(instance, method);
-        return null;
-      });
-      return null;
-    } catch (Throwable t) {
-      return String.valueOf(t.getMessage());
-    } finally {
-      me.setContextClassLoader(saved);
-    }
-  }
-
-  private static void invoke(Object instance, Method method) throws Exception {
-    try {
-      method.invoke(instance);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw (Exception) e.getCause();
-    }
+  /** The package of a scenario's test class: the controller's tests are in {@code shardctrler}. */
+  private static String qualify(String testClass) {
+    return (testClass.startsWith("Ctrler") || testClass.startsWith("Rebalance") ? "shardctrler." : "shardkv.")
+        + testClass;
   }
 
   /** Compiles the reference with the bug's edits; returns a loader that sees the broken classes first. */
