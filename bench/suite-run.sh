@@ -1,6 +1,9 @@
-# Shared by bench/lab2-suite.sh and bench/lab3-suite.sh (source it; it defines one function).
+# Shared by bench/lab2-suite.sh, bench/lab3-suite.sh and bench/lab4-suite.sh (source it; it
+# defines one function).
 #
 # suite_run <runtime> <module> <package> <seed> <log dir> <class>...
+#   A class written with its package (shardkv.ShardKvTest) is looked up there instead of in
+#   <package>, for modules whose tests span several packages.
 #   Runs the classes' tests of <module> against the reference with one seed in <runtime> (sim or
 #   real) and prints "wall test-time virtual-sum passed failed": the Maven command's wall time,
 #   the sum of surefire's per-class times (JVM start and Maven not included), the virtual time of
@@ -10,10 +13,16 @@ suite_run() {
   shift 5
   local classes=("$@") log="$log_dir/$runtime.txt" start end status=0 c xmls=()
   local tests reports="$module/target/surefire-reports"
-  tests=$(IFS=,; echo "${classes[*]}")
+  local names=()
   for c in "${classes[@]}"; do
-    xmls+=("$reports/TEST-$package.$c.xml")
+    if [[ $c == *.* ]]; then
+      xmls+=("$reports/TEST-$c.xml")
+    else
+      xmls+=("$reports/TEST-$package.$c.xml")
+    fi
+    names+=("${c##*.}")
   done
+  tests=$(IFS=,; echo "${names[*]}")
   rm -f "${xmls[@]}"
   start=$(date +%s.%N)
   ./mvnw -B -ntp -Psolution -pl "$module" test -Dtest="$tests" \

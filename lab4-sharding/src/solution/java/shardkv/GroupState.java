@@ -46,6 +46,9 @@ final class GroupState {
   /** The new owner has stored {@code shard} of configuration {@code configNum}: drop it. */
   record ShardSent(int configNum, int shard) {}
 
+  /** Changes nothing: a new leader logs one so that the entries of earlier terms commit (see ShardKv's poller). */
+  record NoOp() {}
+
   /** The whole state, as it goes into a snapshot. */
   record Snapshot(Config config, Map<Integer, Shard> shards) {}
 
@@ -84,6 +87,7 @@ final class GroupState {
       case Reconfigure r -> reconfigure(r.next());
       case InstallShardArgs a -> new InstallShardReply(install(a));
       case ShardSent s -> sent(s);
+      case NoOp n -> Err.OK;
       default -> throw new IllegalArgumentException("not a shard group command: " + command);
     };
   }

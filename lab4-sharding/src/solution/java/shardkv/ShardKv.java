@@ -16,6 +16,8 @@ import rsm.Rsm;
 import rsm.StateMachine;
 import rsm.SubmitResult;
 import shardctrler.Config;
+import raft.RaftApi;
+import shardkv.GroupState.NoOp;
 import shardkv.GroupState.Reconfigure;
 import shardkv.GroupState.ShardSent;
 import shardkv.ShardKvRpc.Entry;
@@ -145,10 +147,23 @@ public class ShardKv implements StateMachine {
   /**
    * On the leader: once the current configuration is done, asks for the next one (by number: the
    * latest could be several ahead, and skipping one would skip its shard moves) and logs it.
+   *
+   * <p>First, in each term it leads, it logs a {@link NoOp}. Raft commits an entry of an earlier
+   * term only together with one of the leader's own term (section 5.4.2 of the Raft paper), and a
+   * restarted server applies only what is committed. So after every server of a group restarts,
+   * the group's last entries (the install of a shard it waits for, say) can sit uncommitted in its
+   * log; if no client calls the group (the clients' configuration sends them elsewhere) and the
+   * group waits for that shard before it polls again, nothing new is ever logged and the group
+   * waits forever for data its own log holds. The empty entry commits them.
    */
   private void pollConfigurations() {
+    int noOpTerm = 0; // the term whose NoOp was applied; read and written by this thread only
     while (!dead) {
-      if (rsm.raft().getState().isLeader()) {
+      RaftApi.State raft = rsm.raft().getState();
+      if (raft.isLeader() && raft.term() != noOpTerm && rsm.submit(new NoOp()) instanceof SubmitResult.Applied) {
+        noOpTerm = raft.term();
+      }
+      if (raft.isLeader()) {
         int num;
         boolean settled;
         lock.lock();
