@@ -36,7 +36,7 @@ import shardkv.ShardKvRpc.PutReply;
  * <ul>
  *   <li>The <b>poller</b> asks the controller about every {@value #POLL_MS} ms for the
  *       configuration after the group's current one, once the current one is done, and puts it
- *       in the log. Every replica takes it when it applies that entry, so all replicas change
+ *       in the log (after an empty entry at the start of each term it leads: see the poller). Every replica takes it when it applies that entry, so all replicas change
  *       configuration at the same point between client requests.
  *   <li>The <b>mover</b> pushes every SENDING shard to the group that serves it now
  *       ({@link ShardKvRpc#INSTALL_SHARD}, tagged with the configuration number), each shard on a

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 import kvraft.Err;
 import kvraft.KvRpc.GetReply;
 import labs.checker.Operation;
@@ -39,6 +40,16 @@ final class Clients {
    * pausing between puts for a random time up to {@code pauseMs} (at least 1 ms).
    */
   Clients writers(KeyTracker tracker, List<String> keys, int valueLength, long pauseMs) {
+    return startWriters(tracker, keys, valueLength, random -> 1 + random.nextLong(Math.max(1, pauseMs)));
+  }
+
+  /** Like {@link #writers}, but every writer pauses exactly {@code pauseMs} between puts. */
+  Clients steadyWriters(KeyTracker tracker, List<String> keys, int valueLength, long pauseMs) {
+    return startWriters(tracker, keys, valueLength, random -> pauseMs);
+  }
+
+  private Clients startWriters(KeyTracker tracker, List<String> keys, int valueLength,
+      ToLongFunction<Random> pause) {
     for (String key : keys) {
       TestClerk ck = t.makeClerk();
       clients.add(Async.start("writer-" + key, () -> {
@@ -47,7 +58,7 @@ final class Clients {
         while (!done.get()) {
           tracker.put(ck, key, randomValue(random, valueLength));
           puts++;
-          Env.sleep(1 + random.nextLong(Math.max(1, pauseMs)));
+          Env.sleep(pause.applyAsLong(random));
         }
         return puts;
       }));

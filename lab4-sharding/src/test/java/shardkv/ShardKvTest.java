@@ -285,7 +285,8 @@ class ShardKvTest {
       t.join(100);
       t.join(102);
       List<String> keys = putKeys(ck, tracker, KEYS, 1);
-      Clients clients = new Clients(t).writers(tracker, keys, 1, 50);
+      // A put every 50 ms per key: slower than concurrent1's, as this test runs without snapshots.
+      Clients clients = new Clients(t).steadyWriters(tracker, keys, 1, 50);
       t.leave(100);
       t.leave(102);
       pause(3000);
