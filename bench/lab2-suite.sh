@@ -9,32 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/find-jdk25.sh
 source bench/suite-run.sh
-
-sim_only=false
-seed=20240401
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --sim-only) sim_only=true ;;
-    --seed) seed="$2"; shift ;;
-    *) echo "usage: bench/lab2-suite.sh [--sim-only] [--seed N]" >&2; exit 2 ;;
-  esac
-  shift
-done
-
-classes=(ElectionTest AgreementTest PersistenceTest SnapshotTest)
-log_dir=$(mktemp -d)
+suite_args lab2-suite.sh "$@"
 
 ./mvnw -q -B -ntp -Psolution -pl lab2-raft test-compile >/dev/null
-
-echo "lab 2 suite (2A-2D, reference solution, seed $seed) on $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-read -r sim_wall sim_test sim_virtual sim_pass sim_fail < <(suite_run sim lab2-raft raft "$seed" "$log_dir" "${classes[@]}")
-printf '  simulation: %6.1f s test time (%5.1f s wall incl. Maven), %6.1f s of virtual time, %d passed, %d failed\n' \
-  "$sim_test" "$sim_wall" "$sim_virtual" "$sim_pass" "$sim_fail"
-if [ "$sim_only" = true ]; then
-  exit 0
-fi
-read -r real_wall real_test real_virtual real_pass real_fail < <(suite_run real lab2-raft raft "$seed" "$log_dir" "${classes[@]}")
-printf '  real mode:  %6.1f s test time (%5.1f s wall incl. Maven), %d passed, %d failed\n' \
-  "$real_test" "$real_wall" "$real_pass" "$real_fail"
-printf '  simulation is %.1fx faster than real mode (test time)\n' "$(echo "$real_test / $sim_test" | bc -l)"
-echo "  logs: $log_dir"
+suite_compare "lab 2 suite (2A-2D)" lab2-raft raft "$(mktemp -d)" ElectionTest AgreementTest PersistenceTest SnapshotTest

@@ -65,23 +65,23 @@ class ChallengeTest {
       // every group has stored (and must have dropped) the whole data set several times.
       for (int round = 0; round < 2; round++) {
         t.leave(101, 102);
-        settleAndCheck(t, ck, tracker, keys);
+        settleAndCheck(ck, tracker, keys);
         t.join(101);
         t.leave(100);
-        settleAndCheck(t, ck, tracker, keys);
+        settleAndCheck(ck, tracker, keys);
         t.join(102);
         t.leave(101);
-        settleAndCheck(t, ck, tracker, keys);
+        settleAndCheck(ck, tracker, keys);
         t.join(100);
         t.join(101);
-        settleAndCheck(t, ck, tracker, keys);
+        settleAndCheck(ck, tracker, keys);
       }
       checkPersistedBound(t, "after the shards moved");
       // The bound holds across restarts too: a restarted server must not bring back, from an old
       // snapshot or log, shards its group had already handed over.
       t.gids().forEach(t::shutdownGroup);
       t.gids().forEach(t::startGroup);
-      settleAndCheck(t, ck, tracker, keys);
+      settleAndCheck(ck, tracker, keys);
       checkPersistedBound(t, "after every group restarted");
       // No 8 × maxRaftState check here: with maxRaftState 1 the bound above is the size check.
       t.checkLinearizable("ChallengeTest.shardDeletion");
@@ -89,7 +89,7 @@ class ChallengeTest {
   }
 
   /** Gives the groups time to move the shards and snapshot, then reads every key. */
-  private static void settleAndCheck(ShardKvTester t, TestClerk ck, KeyTracker tracker, List<String> keys) {
+  private static void settleAndCheck(TestClerk ck, KeyTracker tracker, List<String> keys) {
     pause(3000);
     tracker.checkAll(ck, keys);
   }
