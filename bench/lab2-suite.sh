@@ -12,4 +12,4 @@ source bench/suite-run.sh
 suite_args lab2-suite.sh "$@"
 
 ./mvnw -q -B -ntp -Psolution -pl lab2-raft test-compile >/dev/null
-suite_compare "lab 2 suite (2A-2D)" lab2-raft raft "$(mktemp -d)" ElectionTest AgreementTest PersistenceTest SnapshotTest
+suite_compare "lab 2 suite, 2A-2D" lab2-raft raft "$(mktemp -d)" ElectionTest AgreementTest PersistenceTest SnapshotTest

@@ -18,7 +18,7 @@ module="$PWD/lab3-kvraft"
 ./mvnw -q -B -ntp -Psolution -pl lab3-kvraft -DskipTests test-compile \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 
-suite_compare "lab 3 suite (35 tests)" lab3-kvraft kvraft "$(mktemp -d)" RsmTest KvTest SnapshotTest
+suite_compare "lab 3 suite, 35 tests" lab3-kvraft kvraft "$(mktemp -d)" RsmTest KvTest SnapshotTest
 
 classpath="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")"
 "$JAVA_HOME/bin/java" --add-opens java.base/java.lang=ALL-UNNAMED -Djdk.trackAllThreads=false \

@@ -12,5 +12,5 @@ source bench/suite-run.sh
 suite_args lab4-suite.sh "$@"
 
 ./mvnw -q -B -ntp -Psolution -pl lab4-sharding test-compile >/dev/null
-suite_compare "lab 4 suite (4A-4C)" lab4-sharding - "$(mktemp -d)" \
+suite_compare "lab 4 suite, 4A-4C" lab4-sharding - "$(mktemp -d)" \
   shardctrler.CtrlerTest shardctrler.RebalanceTest shardkv.ShardKvTest shardkv.ChallengeTest
