@@ -53,6 +53,10 @@ import shardkv.ShardKvRpc.PutReply;
  *       snapshot.
  *   <li><b>Serve what does not move</b> (challenge 2). During a change, shards that stay in the
  *       group keep serving, and a shard that arrives is served at once, not after the others.
+ *   <li><b>A new leader logs something of its own term.</b> Raft commits an entry of an earlier
+ *       term only together with one of the current term (Figure 8). After a whole group restarts,
+ *       a stored push can sit uncommitted in the log while no client calls the group and the
+ *       poller waits for that very shard: submit a no-op command when this server becomes leader.
  * </ol>
  *
  * <p>Threading: the handlers run on many threads and block in {@code submit}; {@link #apply},
