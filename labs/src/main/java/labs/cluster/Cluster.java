@@ -60,9 +60,7 @@ public final class Cluster implements AutoCloseable {
         }
       }
       serverNames.addAll(group.serverNames());
-      if (groups.isEmpty()) {
-        RunStats.current().setPeers(servers);
-      }
+      RunStats.current().setPeers(serverNames.size()); // the summary line counts every group's servers
       groups.add(group);
     } finally {
       mu.unlock();
