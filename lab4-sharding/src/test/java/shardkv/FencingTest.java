@@ -12,6 +12,8 @@ import static shardkv.ShardKvTester.pause;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import labs.cluster.Async;
 import labs.cluster.Client;
 import labs.harness.LabTest;
 import labs.harness.Points;
@@ -19,14 +21,18 @@ import labs.harness.StudentCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import shardkv.ShardKvRpc.Entry;
+import kvraft.KvRpc.GetReply;
 import shardkv.ShardKvRpc.InstallShardArgs;
 import shardkv.ShardKvRpc.InstallShardReply;
+import shardctrler.CtrlerService;
 import shardkv.ShardKvTester.Net;
 
 /**
  * Part 4B: fencing by configuration number, built on purpose rather than left to random faults. A
  * push that arrives late, tagged with a configuration the receiver has passed, is a stale copy: it
- * must never be stored, not even while the receiver waits for that very shard.
+ * must never be stored, not even while the receiver waits for that very shard. And a group that
+ * has taken a configuration moving a shard away answers no more for it, even while it still holds
+ * the data because the receiver's confirmation has not come back.
  */
 @StudentCode({"shardctrler", "shardkv", "rsm", "kvraft", "raft"})
 @Tag("4B")
@@ -68,6 +74,55 @@ class FencingTest {
       t.startGroup(100);
       tracker.checkAll(ck, keys);
       finish(t, "FencingTest.latePushFromAnOlderConfiguration");
+    }
+  }
+
+  @LabTest
+  @Points(5)
+  @DisplayName("4B: a group stops answering for a shard once its configuration moves it away")
+  void senderStopsServingAtOnce() {
+    try (var t = new ShardKvTester(Net.RELIABLE, NO_SNAPSHOTS)) {
+      TestClerk ck = t.makeClerk();
+      KeyTracker tracker = new KeyTracker();
+      t.join(100);
+      List<String> keys = putKeys(ck, tracker, KEYS, 5);
+      // From now on group 100's pushes to group 101 arrive, but 101's answers never come back:
+      // 100 must keep each shard it sends (the receiver's OK is what lets it forget one), yet it
+      // no longer owns those shards, so it must not answer for them.
+      t.loseRepliesBetween(100, 101, true);
+      t.join(101);
+      int moveNum = t.query().num();
+      List<String> moved = keysOn(t.query(), 101, keys);
+      pause(1000); // the groups poll about every 100 ms: both are at the new configuration by now
+      // Group 101 got the data and serves it: a new value for each moved key, written there (not
+      // at 100, which answers WRONG_GROUP for them from the new configuration on).
+      checkAndUpdate(ck, tracker, moved, 5);
+      // Clerks of a controller that still says group 100 serves every shard ask 100 for the
+      // moved keys. 100 is at the new configuration, so each must get WRONG_GROUP, again and again:
+      // an answer from 100 could only be the value 101 has since replaced.
+      CtrlerService stale = CtrlerService.start(t.cluster(), "ctrler2", CtrlerService.SERVERS);
+      stale.makeClerk().join(Map.of(100, t.group(100).serverNames()));
+      Map<String, Async<GetReply>> gets = new TreeMap<>();
+      for (String key : moved) {
+        TestClerk c = t.makeClerk(stale);
+        gets.put(key, Async.start("stale-get-" + key, () -> c.get(key)));
+      }
+      pause(ShardKvTest.GET_WINDOW_MS);
+      for (var e : gets.entrySet()) {
+        if (e.getValue().isDone()) {
+          GetReply r = e.getValue().join();
+          long current = tracker.expected(e.getKey()).version();
+          throw fail("group 100 answered get(\"%s\") with version %d (%s) after it took configuration %d, which gives "
+              + "that key's shard to group 101, where the key is at version %d now.%nFix: answer WRONG_GROUP for a "
+              + "shard from the moment you apply the configuration that moves it away, not once the receiver "
+              + "confirms it stored the shard: until then both groups hold a copy, and only the new owner's is "
+              + "current.", e.getKey(), r.version(), r.version() == current ? "right by luck" : "a stale value",
+              moveNum, current);
+        }
+      }
+      t.loseRepliesBetween(100, 101, false);
+      tracker.checkAll(ck, keys);
+      finish(t, "FencingTest.senderStopsServingAtOnce");
     }
   }
 }

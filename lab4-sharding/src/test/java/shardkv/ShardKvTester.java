@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import labs.checker.models.VersionedKvModel;
@@ -19,6 +21,7 @@ import labs.cluster.ServerGroup;
 import labs.net.NetworkConfig;
 import labs.net.Peer;
 import labs.runtime.Env;
+import labs.runtime.World;
 import raft.RaftRpc;
 import rsm.RaftFactory;
 import shardctrler.Config;
@@ -55,6 +58,10 @@ final class ShardKvTester implements AutoCloseable {
   private final Map<Integer, ServerGroup<ShardKv>> groups = new TreeMap<>();
   private final int maxRaftState;
   private final HistoryRecorder<Input, Reply> history = new HistoryRecorder<>();
+  /** The ends servers made to other groups' servers, by "from gid → to gid", and which pairs lose replies. */
+  private final ReentrantLock endsLock = new ReentrantLock();
+  private final Map<String, List<Peer>> groupEnds = new TreeMap<>();
+  private final Set<String> repliesLost = new TreeSet<>();
 
   ShardKvTester(Net net, int maxRaftState) {
     this.maxRaftState = maxRaftState;
@@ -70,25 +77,69 @@ final class ShardKvTester implements AutoCloseable {
   /** One life of a shard server: your ShardKv, with Raft's and the group's handlers. */
   private ShardKv startServer(ServerContext ctx, int gid) {
     ShardKv kv = new ShardKv(ctx.peers(), ctx.me(), ctx.persister(), maxRaftState, gid, ctrler.endsFrom(ctx),
-        endsByName(ctx), RaftFactory.LAB2);
+        endsByName(ctx, gid), RaftFactory.LAB2);
     RaftRpc.addTo(ctx.server(), kv.rsm().raft());
     ShardKvRpc.addTo(ctx.server(), kv);
     ctx.onKill(kv::kill);
     return kv;
   }
 
-  /** The "server name → end" function a server gets: one end per name and life, made on first use. */
-  private static Function<String, Peer> endsByName(ServerContext ctx) {
+  /**
+   * The "server name → end" function a server of group {@code gid} gets: one end per name and
+   * life, made on first use, and losing replies if the tester said so for the two groups.
+   */
+  private Function<String, Peer> endsByName(ServerContext ctx, int gid) {
     ReentrantLock mu = new ReentrantLock();
     Map<String, Peer> ends = new TreeMap<>();
     return name -> {
       mu.lock();
       try {
-        return ends.computeIfAbsent(name, ctx::endTo);
+        return ends.computeIfAbsent(name, n -> {
+          Peer end = ctx.endTo(n);
+          endsLock.lock();
+          try {
+            String pair = gid + "→" + gidOf(n);
+            groupEnds.computeIfAbsent(pair, p -> new ArrayList<>()).add(end);
+            cluster.network().loseReplies(end.name(), repliesLost.contains(pair));
+          } finally {
+            endsLock.unlock();
+          }
+          return end;
+        });
       } finally {
         mu.unlock();
       }
     };
+  }
+
+  /** The gid in a shard server's name ("server-101-2" → 101); -1 for any other name. */
+  private static int gidOf(String serverName) {
+    String[] parts = serverName.split("-");
+    return parts.length == 3 && parts[0].equals("server") ? Integer.parseInt(parts[1]) : -1;
+  }
+
+  /**
+   * A one-way fault between two groups: every call a server of {@code from} makes to a server
+   * of {@code to} is delivered and served, but its reply is lost (while {@code on}). The servers
+   * of {@code from} never learn that their pushes arrived.
+   */
+  void loseRepliesBetween(int from, int to, boolean on) {
+    endsLock.lock();
+    try {
+      String pair = from + "→" + to;
+      if (on) {
+        repliesLost.add(pair);
+      } else {
+        repliesLost.remove(pair);
+      }
+      for (Peer end : groupEnds.getOrDefault(pair, List.of())) {
+        cluster.network().loseReplies(end.name(), on);
+      }
+    } finally {
+      endsLock.unlock();
+    }
+    World.current().trace().record("tester", "fault", "replies of group " + from + "'s calls to group "
+        + to + (on ? " are lost from now on" : " arrive again"));
   }
 
   int maxRaftState() {

@@ -45,6 +45,7 @@ public final class Network {
 
   private static final class EndState {
     boolean enabled;
+    boolean repliesLost;
     String serverName;
   }
 
@@ -117,6 +118,15 @@ public final class Network {
   /** Enables or disables one end: one direction of one link. */
   public synchronized void enable(String endName, boolean on) {
     end(endName).enabled = on;
+  }
+
+  /**
+   * A one-way fault on one end: while on, its requests are delivered and served as usual, but
+   * every reply is lost, so the caller sees a failed call for a request the server carried out
+   * (how a test keeps a sender from ever hearing that its message arrived).
+   */
+  public synchronized void loseReplies(String endName, boolean on) {
+    end(endName).repliesLost = on;
   }
 
   public synchronized boolean isEnabled(String endName) {
@@ -204,6 +214,10 @@ public final class Network {
       world.trace().record(from, "drop", label + " (reply discarded: server killed or cut off)");
       return Optional.empty();
     }
+    if (repliesLost(peer.name())) {
+      world.trace().record(from, "drop", label + " (reply lost: this end loses every reply)");
+      return Optional.empty();
+    }
     if (!c.reliable() && randomInt(1000) < 100) {
       world.trace().record(from, "drop", label + " (reply lost)");
       return Optional.empty();
@@ -225,6 +239,11 @@ public final class Network {
     totalBytes += requestBytes;
     Registered target = e.serverName == null ? null : servers.get(e.serverName);
     return new Route(++nextCallId, e.enabled, e.serverName, target, config);
+  }
+
+  private synchronized boolean repliesLost(String endName) {
+    EndState e = ends.get(endName);
+    return e != null && e.repliesLost;
   }
 
   private synchronized boolean isDead(String endName, Route route) {

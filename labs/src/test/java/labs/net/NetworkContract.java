@@ -91,6 +91,22 @@ abstract class NetworkContract {
   }
 
   @Test
+  void anEndThatLosesRepliesStillHasItsRequestsServed() throws Exception {
+    List<Object> r = run(() -> {
+      AtomicInteger handled = new AtomicInteger();
+      Network net = networkWithServer(NetworkConfig.DEFAULT, handled);
+      Peer e = connectedEnd(net, "e");
+      net.loseReplies("e", true);
+      Optional<Integer> lost = e.call(SQUARE, 3);
+      int served = handled.get();
+      net.loseReplies("e", false);
+      return List.of(lost, served, e.call(SQUARE, 4));
+    });
+    // The first request was carried out (the handler ran) though its caller saw a failure.
+    assertThat(r).containsExactly(Optional.empty(), 1, Optional.of(16));
+  }
+
+  @Test
   void countsRpcsPerServer() throws Exception {
     long count = run(() -> {
       Network net = networkWithServer(NetworkConfig.DEFAULT, new AtomicInteger());
