@@ -108,7 +108,7 @@ class DeliberateBugsTest {
           List.of(group("    Map<String, Entry> data = serving(g.key());\n",
               "    Shard held = shards.get(Config.shardOf(g.key()));\n"
                   + "    Map<String, Entry> data = held != null && held.phase() != Phase.WAITING ? held.data() : null;\n")),
-          1, List.of("FencingTest#senderStopsServingAtOnce"), "stops answering for a shard"));
+          1, List.of("FencingTest#senderStopsServingAtOnce"), "answer WRONG_GROUP for a shard from the moment"));
 
   @TestFactory
   Stream<DynamicTest> everyDeliberateBugIsCaught() {
