@@ -54,6 +54,26 @@ class ShardKvTest {
     }
   }
 
+  /**
+   * The unreliable tests' schedule of configuration changes, made while clients run: every group
+   * joins, two leave, and both come back, half a second apart, so that shards move while
+   * requests and pushes are being lost; then two seconds for the last moves to finish.
+   */
+  static void changeConfigurationsUnderLoad(ShardKvTester t) {
+    pause(150);
+    t.join(101);
+    pause(500);
+    t.join(102);
+    pause(500);
+    t.leave(100);
+    pause(500);
+    t.leave(101);
+    pause(500);
+    t.join(101);
+    t.join(100);
+    pause(2000);
+  }
+
   /** The end of every test: sizes, then the whole history. */
   static void finish(ShardKvTester t, String name) {
     t.checkLogs();
@@ -374,18 +394,7 @@ class ShardKvTest {
       t.join(100);
       List<String> keys = putKeys(ck, tracker, KEYS, 5);
       Clients clients = new Clients(t).writers(tracker, keys, 5, 10);
-      pause(150);
-      t.join(101);
-      pause(500);
-      t.join(102);
-      pause(500);
-      t.leave(100);
-      pause(500);
-      t.leave(101);
-      pause(500);
-      t.join(101);
-      t.join(100);
-      pause(2000);
+      changeConfigurationsUnderLoad(t);
       clients.stop();
       t.setReliable(true);
       tracker.checkAll(ck, keys);
@@ -403,18 +412,7 @@ class ShardKvTest {
       t.join(100);
       List<String> keys = putKeys(ck, tracker, KEYS, 5);
       Clients clients = new Clients(t).mixers(KEYS, keys, 10);
-      pause(150);
-      t.join(101);
-      pause(500);
-      t.join(102);
-      pause(500);
-      t.leave(100);
-      pause(500);
-      t.leave(101);
-      pause(500);
-      t.join(101);
-      t.join(100);
-      pause(2000);
+      changeConfigurationsUnderLoad(t);
       clients.stop();
       t.setReliable(true);
       finish(t, "ShardKvTest.unreliable3");

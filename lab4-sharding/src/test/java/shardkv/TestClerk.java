@@ -73,8 +73,8 @@ final class TestClerk {
     Async<T> running = Async.start(client.name() + "-call", call::get);
     if (!running.awaitDone(CALL_BOUND)) {
       throw new AssertionError(String.format("client %d: %s has not returned after %d s, although the scenario has a "
-          + "group up that should serve the key's shard by then: is the shard stuck WAITING (the old owner never "
-          + "sent it, or the new owner never stored it), or is a group stuck in an old configuration (does its "
+          + "group up that should serve the key's shard by then: is the shard stuck on its way (the old owner "
+          + "never sent it, or the new owner never stored it), or is a group stuck in an old configuration (does its "
           + "leader poll the controller for the next one, and take configurations once the shards of the current "
           + "one have moved)?", id(), what, CALL_BOUND.toSeconds()));
     }
