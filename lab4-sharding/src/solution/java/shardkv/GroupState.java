@@ -1,5 +1,6 @@
 package shardkv;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,16 +27,22 @@ import shardkv.ShardKvRpc.PutReply;
  *   <li><b>SENDING</b>: the shard was the group's in the previous configuration and is another
  *       group's now. Gets and puts are refused; the data stays here, frozen, until the new owner
  *       has stored it (then {@link ShardSent} drops it).
+ *   <li><b>PARKED</b>: the shard was the group's, and the current configuration gives it to nobody
+ *       (gid 0: every group has left). Gets and puts are refused; the data stays here, frozen,
+ *       because this copy is the only one. When a later configuration gives the shard to a group
+ *       again, it is served here (this group came back) or becomes SENDING (another group got it).
  * </ul>
- * A shard the group neither serves nor sends is not in {@link #shards} at all (challenge 1: its
- * data is gone, from memory and from the next snapshot).
+ * A shard the group neither serves, sends nor parks is not in {@link #shards} at all (challenge 1:
+ * its data is gone, from memory and from the next snapshot).
  *
  * <p>Configurations are taken one at a time, in order: {@link Reconfigure} to n + 1 is applied only
  * in configuration n and only once no shard is WAITING or SENDING, so a group never skips a
- * configuration and never has two shard moves of the same shard going on at once.
+ * configuration and never has two shard moves of the same shard going on at once. A PARKED shard
+ * does not hold the group back: nobody waits for it until a configuration gives it to a group, and
+ * the group must reach that configuration to hand it on.
  */
 final class GroupState {
-  enum Phase { SERVING, WAITING, SENDING }
+  enum Phase { SERVING, WAITING, SENDING, PARKED }
 
   /** One shard this group holds: its phase and its data (key → value and version, sorted). */
   record Shard(Phase phase, Map<String, Entry> data) {}
@@ -50,11 +57,18 @@ final class GroupState {
   record NoOp() {}
 
   /** The whole state, as it goes into a snapshot. */
-  record Snapshot(Config config, Map<Integer, Shard> shards) {}
+  record Snapshot(Config config, Map<Integer, Shard> shards, List<Integer> lastOwners) {}
 
   private final int gid;
   private Config config = Config.initial();
   private Map<Integer, Shard> shards = new TreeMap<>();
+  /**
+   * Per shard, the last group (gid above 0) that had it in a configuration up to the current one;
+   * 0: none ever has. Every group takes every configuration from 0 on, in order, so every replica
+   * of every group computes the same values. It tells a group that gets a shard from gid 0 whether
+   * the shard is new (the first join: it starts empty) or parked at that group (wait for its push).
+   */
+  private int[] lastOwners = new int[Config.NSHARDS];
 
   GroupState(int gid) {
     this.gid = gid;
@@ -64,9 +78,9 @@ final class GroupState {
     return config;
   }
 
-  /** Whether every shard this group holds is SERVING: the current configuration is done. */
+  /** Whether no shard this group holds is WAITING or SENDING: the current configuration is done. */
   boolean settled() {
-    return shards.values().stream().allMatch(s -> s.phase() == Phase.SERVING);
+    return shards.values().stream().noneMatch(s -> s.phase() == Phase.WAITING || s.phase() == Phase.SENDING);
   }
 
   /** The shards this group must hand over in the current configuration: shard → its data. */
@@ -134,21 +148,40 @@ final class GroupState {
     for (int s = 0; s < Config.NSHARDS; s++) {
       int before = config.gidOf(s);
       int after = next.gidOf(s);
+      Shard held = shards.get(s);
       if (before != gid && after == gid) {
-        // A shard new to this group: from nobody (gid 0, the first join) it starts empty and is
-        // served at once; from another group it waits for that group's push.
-        shards.put(s, new Shard(before == 0 ? Phase.SERVING : Phase.WAITING, new TreeMap<>()));
+        shards.put(s, gained(s, before, held));
       } else if (before == gid && after != gid) {
-        Shard shard = shards.get(s);
-        if (after == 0) {
-          shards.remove(s); // every group left: there is nobody to hand the data to
-        } else {
-          shards.put(s, new Shard(Phase.SENDING, shard.data()));
-        }
+        // Given to nobody (every group left): keep it, unserved, for whichever group gets it next.
+        // Dropping it would lose every put it holds.
+        shards.put(s, new Shard(after == 0 ? Phase.PARKED : Phase.SENDING, held.data()));
+      } else if (held != null && held.phase() == Phase.PARKED && after != 0) {
+        // Parked here (so before is 0) and now another group's: hand it over, tagged with this
+        // configuration, exactly as if this group had served it until now.
+        shards.put(s, new Shard(Phase.SENDING, held.data()));
+      }
+      if (after != 0) {
+        lastOwners[s] = after;
       }
     }
     config = next;
     return Err.OK;
+  }
+
+  /**
+   * A shard new to this group in the next configuration. From another group it waits for that
+   * group's push. From nobody (gid 0) it depends on where the data is: parked here, it is served
+   * again at once; if no group has ever had it (the first join), it starts empty and is served at
+   * once; otherwise its last owner has it parked and will push it (the lastOwners rule).
+   */
+  private Shard gained(int s, int before, Shard held) {
+    if (held != null && held.phase() == Phase.PARKED) {
+      return new Shard(Phase.SERVING, held.data());
+    }
+    if (before == 0 && lastOwners[s] == 0) {
+      return new Shard(Phase.SERVING, new TreeMap<>());
+    }
+    return new Shard(Phase.WAITING, new TreeMap<>());
   }
 
   /**
@@ -182,11 +215,12 @@ final class GroupState {
   }
 
   Snapshot snapshot() {
-    return new Snapshot(config, shards);
+    return new Snapshot(config, shards, Arrays.stream(lastOwners).boxed().toList());
   }
 
   void restore(Snapshot s) {
     config = s.config();
+    lastOwners = s.lastOwners().stream().mapToInt(Integer::intValue).toArray();
     shards = new TreeMap<>();
     s.shards().forEach((i, shard) -> shards.put(i, new Shard(shard.phase(), new TreeMap<>(shard.data()))));
   }

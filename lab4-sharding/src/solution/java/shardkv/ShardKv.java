@@ -37,7 +37,9 @@ import shardkv.ShardKvRpc.PutReply;
  *   <li>The <b>poller</b> asks the controller about every {@value #POLL_MS} ms for the
  *       configuration after the group's current one, once the current one is done, and puts it
  *       in the log (after an empty entry at the start of each term it leads: see the poller). Every replica takes it when it applies that entry, so all replicas change
- *       configuration at the same point between client requests.
+ *       configuration at the same point between client requests. It polls whether or not the
+ *       group is in the configuration: a group that has left may hold parked shards (every group
+ *       left), which it must hand to whichever group a later configuration gives them to.
  *   <li>The <b>mover</b> pushes every SENDING shard to the group that serves it now
  *       ({@link ShardKvRpc#INSTALL_SHARD}, tagged with the configuration number), each shard on a
  *       thread of its own, and once the receiver answers OK puts a {@link ShardSent} in the log,

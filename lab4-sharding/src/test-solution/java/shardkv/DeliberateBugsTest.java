@@ -87,9 +87,9 @@ class DeliberateBugsTest {
               "ShardKvTest#concurrent1"), ""),
       // Challenge 1: the bound on what the servers persist.
       new Bug("a shard handed over is marked as sent but its data is kept",
-          List.of(group("enum Phase { SERVING, WAITING, SENDING }", "enum Phase { SERVING, WAITING, SENDING, SENT }"),
-              group("allMatch(s -> s.phase() == Phase.SERVING)",
-                  "allMatch(s -> s.phase() == Phase.SERVING || s.phase() == Phase.SENT)"),
+          // (A SENT shard is neither WAITING nor SENDING, so settled() already counts it as done.)
+          List.of(group("enum Phase { SERVING, WAITING, SENDING, PARKED }",
+                  "enum Phase { SERVING, WAITING, SENDING, PARKED, SENT }"),
               group("      shards.remove(s.shard());\n", "      shards.put(s.shard(), new Shard(Phase.SENT, shard.data()));\n")),
           1, List.of("ChallengeTest#shardDeletion"), "over the bound"),
       // Challenge 2: serving during a change.
@@ -108,7 +108,21 @@ class DeliberateBugsTest {
           List.of(group("    Map<String, Entry> data = serving(g.key());\n",
               "    Shard held = shards.get(Config.shardOf(g.key()));\n"
                   + "    Map<String, Entry> data = held != null && held.phase() != Phase.WAITING ? held.data() : null;\n")),
-          1, List.of("FencingTest#senderStopsServingAtOnce"), "answer WRONG_GROUP for a shard from the moment"));
+          1, List.of("FencingTest#senderStopsServingAtOnce"), "answer WRONG_GROUP for a shard from the moment"),
+      // A configuration that gives every shard to gid 0 (every group left), then a join.
+      new Bug("a shard given to nobody is dropped, and the next group to get it starts it empty",
+          List.of(group("shards.put(s, new Shard(after == 0 ? Phase.PARKED : Phase.SENDING, held.data()));",
+                  "if (after == 0) { shards.remove(s); } else { shards.put(s, new Shard(Phase.SENDING, held.data())); }"),
+              group("if (before == 0 && lastOwners[s] == 0) {", "if (before == 0) {")),
+          1, List.of("EveryGroupLeavesTest#newGroupAfterEveryGroupLeft"), "the test's last put left"),
+      new Bug("a shard given to nobody holds its group back from the next configuration",
+          List.of(group("noneMatch(s -> s.phase() == Phase.WAITING || s.phase() == Phase.SENDING)",
+              "allMatch(s -> s.phase() == Phase.SERVING)")),
+          1, List.of("EveryGroupLeavesTest#newGroupAfterEveryGroupLeft"), "has not returned after"),
+      new Bug("a snapshot forgets which groups had the shards before",
+          List.of(group("lastOwners = s.lastOwners().stream().mapToInt(Integer::intValue).toArray();",
+              "lastOwners = new int[Config.NSHARDS];")),
+          1, List.of("EveryGroupLeavesTest#restartsWhileEveryGroupIsGone"), "the test's last put left"));
 
   @TestFactory
   Stream<DynamicTest> everyDeliberateBugIsCaught() {
