@@ -39,7 +39,10 @@ import shardkv.ShardKvRpc.PutReply;
  *       the group that has it in n ({@link ShardKvRpc#INSTALL_SHARD}, tagged with n). Until the
  *       data arrives the receiver refuses the shard's keys: answering from an empty map is
  *       answering from stale data. The sender refuses them too, from the moment it takes n: it
- *       must not accept a put the receiver will never see.
+ *       must not accept a put the receiver will never see. A shard that n gives to gid 0 (every
+ *       group has left) is not dropped: its group keeps the data, unserved, and hands it to the
+ *       group a later configuration gives the shard to. So a shard gained from gid 0 starts empty
+ *       only if no group has ever had it (the first join); otherwise its data is still on the way.
  *   <li><b>Fencing by configuration number.</b> A push is stored only if it is for the receiver's
  *       current configuration and the receiver still waits for that shard. An older push is a late
  *       or duplicate copy (it must not overwrite newer data); a newer one is early (answer
