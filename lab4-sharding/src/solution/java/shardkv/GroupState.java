@@ -66,7 +66,8 @@ final class GroupState {
    * Per shard, the last group (gid above 0) that had it in a configuration up to the current one;
    * 0: none ever has. Every group takes every configuration from 0 on, in order, so every replica
    * of every group computes the same values. It tells a group that gets a shard from gid 0 whether
-   * the shard is new (the first join: it starts empty) or parked at that group (wait for its push).
+   * the shard is new (the first join: it starts empty) or parked at its last owner (wait for that
+   * group's push). It goes into the snapshot: a group restarted without it would start parked shards empty.
    */
   private int[] lastOwners = new int[Config.NSHARDS];
 
@@ -152,8 +153,8 @@ final class GroupState {
       if (before != gid && after == gid) {
         shards.put(s, gained(s, before, held));
       } else if (before == gid && after != gid) {
-        // Given to nobody (every group left): keep it, unserved, for whichever group gets it next.
-        // Dropping it would lose every put it holds.
+        // Lost. To another group it is sent; to nobody (gid 0: every group left) it is parked:
+        // kept, unserved, for whichever group gets it next. Dropping it would lose every put in it.
         shards.put(s, new Shard(after == 0 ? Phase.PARKED : Phase.SENDING, held.data()));
       } else if (held != null && held.phase() == Phase.PARKED && after != 0) {
         // Parked here (so before is 0) and now another group's: hand it over, tagged with this
