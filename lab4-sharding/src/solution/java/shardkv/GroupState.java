@@ -67,7 +67,8 @@ final class GroupState {
    * 0: none ever has. Every group takes every configuration from 0 on, in order, so every replica
    * of every group computes the same values. It tells a group that gets a shard from gid 0 whether
    * the shard is new (the first join: it starts empty) or parked at its last owner (wait for that
-   * group's push). It goes into the snapshot: a group restarted without it would start parked shards empty.
+   * group's push). It goes into the snapshot: a group restarted without it would start parked
+   * shards empty.
    */
   private int[] lastOwners = new int[Config.NSHARDS];
 
