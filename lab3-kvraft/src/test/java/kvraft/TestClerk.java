@@ -41,9 +41,10 @@ final class TestClerk {
 
   TestClerk(Client client, VersionedKv clerk, HistoryRecorder<Input, Reply> history) {
     this.clerk = clerk;
-    this.calls = new RecordedClerk<>(client, history, CALL_BOUND, "the scenario lets it reach a majority within "
-        + "that time: does the leader submit the request to its rsm and answer with what apply returned (not "
-        + "WRONG_LEADER), and does the clerk try the servers in turn, pausing only after a whole round?");
+    this.calls = new RecordedClerk<>(client, history, VersionedKvModel::describeCall, CALL_BOUND, "the scenario "
+        + "lets it reach a majority within that time: does the leader submit the request to its rsm and answer with "
+        + "what apply returned (not WRONG_LEADER), and does the clerk try the servers in turn, pausing only after a "
+        + "whole round?");
   }
 
   /** The cluster client this clerk's ends belong to (to cut it off from some servers). */
@@ -58,23 +59,16 @@ final class TestClerk {
 
   /** {@code get(key)}, recorded; fails if the clerk answers what a clerk never may. */
   GetReply get(String key) {
-    return calls.call(new VersionedKvModel.Get(key), "get(\"" + key + "\")", () -> clerk.get(key), GET);
+    return calls.call(new VersionedKvModel.Get(key), () -> clerk.get(key), GET);
   }
 
   /** {@code put(key, value, version)}, recorded; fails if the clerk answers what a clerk never may. */
   Err put(String key, String value, long version) {
-    return calls.call(new VersionedKvModel.Put(key, value, version),
-        String.format("put(\"%s\", \"%s\", %d)", key, brief(value), version), () -> clerk.put(key, value, version),
-        PUT);
+    return calls.call(new VersionedKvModel.Put(key, value, version), () -> clerk.put(key, value, version), PUT);
   }
 
   /** An answer of a clerk as the checker's model reads it: the model's Err constants have the same names. */
   private static VersionedKvModel.Err model(Err err) {
     return VersionedKvModel.Err.valueOf(err.name());
-  }
-
-  /** {@code s}, or its first 20 characters and its length if longer than 24, for a message. */
-  static String brief(String s) {
-    return s.length() <= 24 ? s : s.substring(0, 20) + "...(" + s.length() + " chars)";
   }
 }

@@ -39,10 +39,11 @@ final class TestClerk {
 
   TestClerk(Client client, VersionedKv clerk, HistoryRecorder<Input, Reply> history) {
     this.clerk = clerk;
-    this.calls = new RecordedClerk<>(client, history, CALL_BOUND, "the scenario has a group up that should serve "
-        + "the key's shard by then: is the shard stuck on its way (the old owner never sent it, or the new owner "
-        + "never stored it), or is a group stuck in an old configuration (does its leader poll the controller for "
-        + "the next one, and take configurations once the shards of the current one have moved)?");
+    this.calls = new RecordedClerk<>(client, history, VersionedKvModel::describeCall, CALL_BOUND, "the scenario "
+        + "has a group up that should serve the key's shard by then: is the shard stuck on its way (the old owner "
+        + "never sent it, or the new owner never stored it), or is a group stuck in an old configuration (does its "
+        + "leader poll the controller for the next one, and take configurations once the shards of the current one "
+        + "have moved)?");
   }
 
   /** The client's number: its lane in the history viewer. */
@@ -52,23 +53,16 @@ final class TestClerk {
 
   /** {@code get(key)}, recorded; fails if the clerk answers what it never may. */
   GetReply get(String key) {
-    return calls.call(new VersionedKvModel.Get(key), "get(\"" + key + "\")", () -> clerk.get(key), GET);
+    return calls.call(new VersionedKvModel.Get(key), () -> clerk.get(key), GET);
   }
 
   /** {@code put(key, value, version)}, recorded; fails if the clerk answers what it never may. */
   Err put(String key, String value, long version) {
-    return calls.call(new VersionedKvModel.Put(key, value, version),
-        String.format("put(\"%s\", \"%s\", %d)", key, brief(value), version), () -> clerk.put(key, value, version),
-        PUT);
+    return calls.call(new VersionedKvModel.Put(key, value, version), () -> clerk.put(key, value, version), PUT);
   }
 
   /** An answer of the clerk as the checker's model reads it: the model's Err constants have the same names. */
   private static VersionedKvModel.Err model(Err err) {
     return VersionedKvModel.Err.valueOf(err.name());
-  }
-
-  /** {@code s}, or its first 20 characters and its length if longer than 24, for a message. */
-  static String brief(String s) {
-    return s.length() <= 24 ? s : s.substring(0, 20) + "...(" + s.length() + " chars)";
   }
 }

@@ -14,11 +14,12 @@ import java.util.function.Supplier;
  * the messages, and how its answers read in the checker's model.
  *
  * <pre>{@code
- * RecordedClerk<Input, Reply> calls = new RecordedClerk<>(client, history, Duration.ofSeconds(60),
- *     "the scenario lets it reach a majority within that time: does the clerk try the servers in turn?");
+ * RecordedClerk<Input, Reply> calls = new RecordedClerk<>(client, history, VersionedKvModel::describeCall,
+ *     Duration.ofSeconds(60), "the scenario lets it reach a majority within that time: does the clerk try "
+ *     + "the servers in turn?");
  * Answers<GetReply, Reply> get = new Answers<>(r -> r.err() == Err.OK || r.err() == Err.NO_KEY,
  *     r -> new Reply(r.value(), r.version(), model(r.err())), "a clerk's get answers only OK or NO_KEY");
- * GetReply r = calls.call(new Get("k"), "get(\"k\")", () -> clerk.get("k"), get);
+ * GetReply r = calls.call(new Get("k"), () -> clerk.get("k"), get);
  * }</pre>
  *
  * <p>A call that fails (not returned within the bound, an answer no clerk may give, or the clerk
@@ -43,6 +44,7 @@ public final class RecordedClerk<I, O> {
 
   private final Client client;
   private final HistoryRecorder<I, O> history;
+  private final Function<? super I, String> describe;
   private final Duration bound;
   private final String whyItReturns;
 
@@ -50,13 +52,18 @@ public final class RecordedClerk<I, O> {
    * Calls recorded as {@code client}'s in {@code history}, each failing the test if it has not
    * returned after {@code bound}.
    *
+   * @param describe an input as the call the student wrote, to name it in messages: {@code
+   *     "put(\"k\", \"v\", 3)"} (for the versioned key/value model: {@code
+   *     VersionedKvModel::describeCall})
    * @param whyItReturns why every scenario lets a call return within the bound, and what to check
    *     when one does not, ending the message {@code "client 3: get(\"k\") has not returned after 60
    *     s, although <whyItReturns>"}
    */
-  public RecordedClerk(Client client, HistoryRecorder<I, O> history, Duration bound, String whyItReturns) {
+  public RecordedClerk(Client client, HistoryRecorder<I, O> history, Function<? super I, String> describe,
+      Duration bound, String whyItReturns) {
     this.client = client;
     this.history = history;
+    this.describe = describe;
     this.bound = bound;
     this.whyItReturns = whyItReturns;
   }
@@ -74,18 +81,17 @@ public final class RecordedClerk<I, O> {
   /**
    * Records the call of {@code input}, runs {@code call} on a tester thread of its own, and
    * returns its answer once it is checked against {@code answers} and recorded as the model's
-   * output. {@code what} names the call in messages, as the student wrote it: {@code
-   * "put(\"k\", \"v\", 3)"}.
+   * output.
    *
    * @throws AssertionError if the call has not returned within the bound, or answers what a clerk
    *     may not; whatever the clerk threw, as it threw it
    */
-  public <R> R call(I input, String what, Supplier<? extends R> call, Answers<R, O> answers) {
+  public <R> R call(I input, Supplier<? extends R> call, Answers<R, O> answers) {
     HistoryRecorder<I, O>.Call recorded = history.begin(id(), input);
-    R answer = Async.<R>start(client.name() + "-call", call::get).join(bound, () -> String.format(
-        "client %d: %s has not returned after %d s, although %s", id(), what, bound.toSeconds(), whyItReturns));
+    R answer = Async.<R>start(client.name() + "-call", call::get).join(bound, () -> String.format("client %d: %s "
+        + "has not returned after %d s, although %s", id(), describe.apply(input), bound.toSeconds(), whyItReturns));
     if (answer == null || !answers.allowed().test(answer)) {
-      throw new AssertionError(String.format("client %d: %s returned %s, but %s", id(), what, answer,
+      throw new AssertionError(String.format("client %d: %s returned %s, but %s", id(), describe.apply(input), answer,
           answers.rule()));
     }
     recorded.returned(answers.output().apply(answer));

@@ -53,6 +53,22 @@ public final class VersionedKvModel
     }
   }
 
+  /**
+   * {@code input} as the clerk call that made it, for a test's messages: {@code get("k")}, {@code
+   * put("k", "v1", 3)}; a long value shortened by {@link #brief}.
+   */
+  public static String describeCall(Input input) {
+    return switch (input) {
+      case Get g -> "get(\"" + g.key() + "\")";
+      case Put p -> String.format("put(\"%s\", \"%s\", %d)", p.key(), brief(p.value()), p.version());
+    };
+  }
+
+  /** {@code value} for a message: as it is up to 24 characters, else its first 20 and its length. */
+  public static String brief(String value) {
+    return value.length() <= 24 ? value : value.substring(0, 20) + "...(" + value.length() + " chars)";
+  }
+
   @Override
   public Versioned init() {
     return ABSENT;

@@ -88,4 +88,17 @@ class ModelsTest {
     assertThat(VKV.step(v1, new VersionedKvModel.Put("k", "b", 3), Reply.of(Err.NO_KEY))).isNull();
     assertThat(VKV.describeState(v1)).isEqualTo("\"a\" v1");
   }
+
+  @Test
+  @DisplayName("versioned key/value: an input described as the clerk call, with a long value shortened")
+  void versionedCallDescriptions() {
+    assertThat(VersionedKvModel.describeCall(new VersionedKvModel.Get("k"))).isEqualTo("get(\"k\")");
+    assertThat(VersionedKvModel.describeCall(new VersionedKvModel.Put("k", "v1", 3)))
+        .isEqualTo("put(\"k\", \"v1\", 3)");
+    String longValue = "x".repeat(100);
+    assertThat(VersionedKvModel.brief("y".repeat(24))).isEqualTo("y".repeat(24));
+    assertThat(VersionedKvModel.brief(longValue)).isEqualTo("x".repeat(20) + "...(100 chars)");
+    assertThat(VersionedKvModel.describeCall(new VersionedKvModel.Put("k", longValue, 0)))
+        .isEqualTo("put(\"k\", \"" + "x".repeat(20) + "...(100 chars)\", 0)");
+  }
 }
