@@ -31,10 +31,11 @@ final class TestClerk {
   private static final Set<Err> GET_ANSWERS = EnumSet.of(Err.OK, Err.NO_KEY);
   private static final Set<Err> PUT_ANSWERS = EnumSet.of(Err.OK, Err.VERSION, Err.NO_KEY, Err.MAYBE);
   private static final Answers<GetReply, Reply> GET = new Answers<>(r -> GET_ANSWERS.contains(r.err()),
-      r -> new Reply(r.value(), r.version(), model(r.err())),
+      r -> new Reply(r.value(), r.version(), VersionedKvModel.Err.of(r.err())),
       "a clerk's get answers only OK or NO_KEY: " + RETRIES);
-  private static final Answers<Err, Reply> PUT = new Answers<>(PUT_ANSWERS::contains, err -> Reply.of(model(err)),
-      "a clerk's put answers only OK, VERSION, NO_KEY or MAYBE: " + RETRIES);
+  private static final Answers<Err, Reply> PUT = new Answers<>(PUT_ANSWERS::contains,
+      err -> Reply.of(VersionedKvModel.Err.of(err)), "a clerk's put answers only OK, VERSION, NO_KEY or MAYBE: "
+      + RETRIES);
 
   private final VersionedKv clerk;
   private final RecordedClerk<Input, Reply> calls;
@@ -65,10 +66,5 @@ final class TestClerk {
   /** {@code put(key, value, version)}, recorded; fails if the clerk answers what a clerk never may. */
   Err put(String key, String value, long version) {
     return calls.call(new VersionedKvModel.Put(key, value, version), () -> clerk.put(key, value, version), PUT);
-  }
-
-  /** An answer of a clerk as the checker's model reads it: the model's Err constants have the same names. */
-  private static VersionedKvModel.Err model(Err err) {
-    return VersionedKvModel.Err.valueOf(err.name());
   }
 }

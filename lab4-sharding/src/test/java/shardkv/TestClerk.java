@@ -30,9 +30,10 @@ final class TestClerk {
   private static final Set<Err> GET_ANSWERS = EnumSet.of(Err.OK, Err.NO_KEY);
   private static final Set<Err> PUT_ANSWERS = EnumSet.of(Err.OK, Err.VERSION, Err.NO_KEY, Err.MAYBE);
   private static final Answers<GetReply, Reply> GET = new Answers<>(r -> GET_ANSWERS.contains(r.err()),
-      r -> new Reply(r.value(), r.version(), model(r.err())), "the sharded clerk answers only OK or NO_KEY");
-  private static final Answers<Err, Reply> PUT = new Answers<>(PUT_ANSWERS::contains, err -> Reply.of(model(err)),
-      "the sharded clerk answers only OK, VERSION, NO_KEY or MAYBE");
+      r -> new Reply(r.value(), r.version(), VersionedKvModel.Err.of(r.err())),
+      "the sharded clerk answers only OK or NO_KEY");
+  private static final Answers<Err, Reply> PUT = new Answers<>(PUT_ANSWERS::contains,
+      err -> Reply.of(VersionedKvModel.Err.of(err)), "the sharded clerk answers only OK, VERSION, NO_KEY or MAYBE");
 
   private final VersionedKv clerk;
   private final RecordedClerk<Input, Reply> calls;
@@ -46,11 +47,6 @@ final class TestClerk {
         + "have moved)?");
   }
 
-  /** The client's number: its lane in the history viewer. */
-  int id() {
-    return calls.id();
-  }
-
   /** {@code get(key)}, recorded; fails if the clerk answers what it never may. */
   GetReply get(String key) {
     return calls.call(new VersionedKvModel.Get(key), () -> clerk.get(key), GET);
@@ -59,10 +55,5 @@ final class TestClerk {
   /** {@code put(key, value, version)}, recorded; fails if the clerk answers what it never may. */
   Err put(String key, String value, long version) {
     return calls.call(new VersionedKvModel.Put(key, value, version), () -> clerk.put(key, value, version), PUT);
-  }
-
-  /** An answer of the clerk as the checker's model reads it: the model's Err constants have the same names. */
-  private static VersionedKvModel.Err model(Err err) {
-    return VersionedKvModel.Err.valueOf(err.name());
   }
 }

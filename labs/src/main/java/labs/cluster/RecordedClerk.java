@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  *     Duration.ofSeconds(60), "the scenario lets it reach a majority within that time: does the clerk try "
  *     + "the servers in turn?");
  * Answers<GetReply, Reply> get = new Answers<>(r -> r.err() == Err.OK || r.err() == Err.NO_KEY,
- *     r -> new Reply(r.value(), r.version(), model(r.err())), "a clerk's get answers only OK or NO_KEY");
+ *     r -> new Reply(r.value(), r.version(), VersionedKvModel.Err.of(r.err())),
+ *     "a clerk's get answers only OK or NO_KEY");
  * GetReply r = calls.call(new Get("k"), () -> clerk.get("k"), get);
  * }</pre>
  *

@@ -42,7 +42,22 @@ public final class VersionedKvModel
     OK,
     NO_KEY,
     VERSION,
-    MAYBE
+    MAYBE;
+
+    /**
+     * The code named as a lab's own error code ({@code kvraft.Err.NO_KEY} → {@link #NO_KEY}), for a
+     * clerk's answer recorded in a history.
+     *
+     * @throws IllegalArgumentException for a code that is no answer of a clerk ({@code WRONG_LEADER})
+     */
+    public static Err of(Enum<?> labErr) {
+      for (Err e : values()) {
+        if (e.name().equals(labErr.name())) {
+          return e;
+        }
+      }
+      throw new IllegalArgumentException(labErr + " is no answer of a clerk, so the model has no such code");
+    }
   }
 
   /** A reply: for a get, the value and version read; for a put, only {@code err} matters. */

@@ -101,4 +101,16 @@ class ModelsTest {
     assertThat(VersionedKvModel.describeCall(new VersionedKvModel.Put("k", longValue, 0)))
         .isEqualTo("put(\"k\", \"" + "x".repeat(20) + "...(100 chars)\", 0)");
   }
+
+  /** A lab's own error codes, as in Labs 3 and 4: the clerk's answers and one that is none. */
+  private enum LabErr { OK, NO_KEY, VERSION, MAYBE, WRONG_LEADER }
+
+  @Test
+  @DisplayName("versioned key/value: a lab's error code maps to the model's of the same name; WRONG_LEADER to none")
+  void labErrorCodes() {
+    assertThat(Err.of(LabErr.NO_KEY)).isEqualTo(Err.NO_KEY);
+    assertThat(Err.of(LabErr.MAYBE)).isEqualTo(Err.MAYBE);
+    assertThatThrownBy(() -> Err.of(LabErr.WRONG_LEADER)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("WRONG_LEADER is no answer of a clerk");
+  }
 }
