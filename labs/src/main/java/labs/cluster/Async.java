@@ -87,8 +87,8 @@ public final class Async<T> {
   /**
    * {@link #join(Duration, Supplier)} of every task in turn, within one {@code bound} for them all
    * (counted from now, not per task): their results in order. The first failure a task threw, or
-   * the first task still running at the bound, fails the test (the clients told to stop that must
-   * each finish their last operation in time).
+   * the first task still running at the bound, fails the test. For clients told to stop, each of
+   * which must finish its last operation in time.
    */
   public static <T> List<T> joinAll(List<Async<T>> tasks, Duration bound, Supplier<String> whenStuck) {
     long deadline = Env.nowMillis() + bound.toMillis();
