@@ -8,14 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kvraft.KvRaftTester.Net;
 import kvraft.KvRpc.GetReply;
-import labs.checker.Operation;
-import labs.checker.models.VersionedKvModel.Input;
-import labs.checker.models.VersionedKvModel.Reply;
 import labs.cluster.Async;
 import labs.cluster.Partitioner;
 import labs.runtime.Env;
@@ -201,34 +197,11 @@ final class GenericTest {
 
   /** Waits for the clients to finish their last step; fails naming a stuck one. */
   private static Counts awaitClients(KvRaftTester<KvServer> t, List<Async<Counts>> clients) {
-    long deadline = Env.nowMillis() + STOP_BOUND_MS;
-    Counts sum = new Counts(0, 0);
-    for (Async<Counts> client : clients) {
-      long left = Math.max(1, deadline - Env.nowMillis());
-      if (!client.awaitDone(Duration.ofMillis(left))) {
-        throw fail("a client did not finish its last operation within %d s of being told to stop: %s. Does the "
-            + "clerk try the next server after WRONG_LEADER or no answer, and does the server answer once the "
-            + "command is applied (or give up after Rsm.SUBMIT_TIMEOUT_MS)?", STOP_BOUND_MS / 1000,
-            oldestPending(t).orElse("(no pending operation found)"));
-      }
-      sum = sum.plus(client.join());
-    }
-    return sum;
-  }
-
-  /** The longest-waiting unanswered operation, described. */
-  static Optional<String> oldestPending(KvRaftTester<?> t) {
-    Operation<Input, Reply> oldest = null;
-    for (Operation<Input, Reply> op : t.history().operations()) {
-      if (!op.isComplete() && (oldest == null || op.call() < oldest.call())) {
-        oldest = op;
-      }
-    }
-    if (oldest == null) {
-      return Optional.empty();
-    }
-    return Optional.of(String.format("client %d's %s, called at %.3f s, is still waiting at %.3f s", oldest.client(),
-        oldest.input(), oldest.call() / 1e9, Env.nowNanos() / 1e9));
+    return Async.joinAll(clients, Duration.ofMillis(STOP_BOUND_MS), () -> String.format("a client did not finish "
+        + "its last operation within %d s of being told to stop: %s. Does the clerk try the next server after "
+        + "WRONG_LEADER or no answer, and does the server answer once the command is applied (or give up after "
+        + "Rsm.SUBMIT_TIMEOUT_MS)?", STOP_BOUND_MS / 1000, t.history().oldestPending()))
+        .stream().reduce(new Counts(0, 0), Counts::plus);
   }
 
   /**

@@ -1,5 +1,7 @@
 package kvraft;
 
+import static labs.checker.models.VersionedKvModel.brief;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +157,7 @@ final class KvRaftTester<S> implements AutoCloseable {
       GetReply read = ck.get(key);
       if (err == Err.NO_KEY && v > 0) {
         throw fail("put(\"%s\", \"%s\", %d) answered NO_KEY, but the key had been seen at version %d: NO_KEY is "
-            + "only for a key that does not exist (a write was lost?)", key, TestClerk.brief(value), v, v);
+            + "only for a key that does not exist (a write was lost?)", key, brief(value), v, v);
       }
       if (err == Err.MAYBE && read.err() == Err.OK && read.version() == v + 1 && read.value().equals(value)) {
         return v + 1; // an earlier copy of this put was installed
@@ -168,7 +170,7 @@ final class KvRaftTester<S> implements AutoCloseable {
   void checkGet(TestClerk ck, String key, String value, long version) {
     GetReply r = ck.get(key);
     if (r.err() != Err.OK || !r.value().equals(value) || r.version() != version) {
-      throw fail("get(\"%s\") returned %s, expected value \"%s\" at version %d", key, r, TestClerk.brief(value),
+      throw fail("get(\"%s\") returned %s, expected value \"%s\" at version %d", key, r, brief(value),
           version);
     }
   }
@@ -199,7 +201,7 @@ final class KvRaftTester<S> implements AutoCloseable {
         throw fail("after every server crashed and restarted, get(\"%s\") returned %s, but put(\"%s\", \"%s\", %d) had "
             + "been answered OK, so the key must be at version %d or later%s: a server may answer OK only for a "
             + "command Raft committed, and a restarted server must rebuild its store from its snapshot and log",
-            p.key(), r, p.key(), TestClerk.brief(p.value()), p.version(), p.version() + 1,
+            p.key(), r, p.key(), brief(p.value()), p.version(), p.version() + 1,
             r.version() == p.version() + 1 ? " with that value" : "");
       }
     }

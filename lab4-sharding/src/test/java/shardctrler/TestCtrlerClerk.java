@@ -83,13 +83,10 @@ public final class TestCtrlerClerk {
   /** Runs one clerk call on a tester thread of its own and waits at most {@link #CALL_BOUND}. */
   private <T> T bounded(String what, Supplier<T> call) {
     RunStats.current().addOps(1);
-    Async<T> running = Async.start(client.name() + "-ctrler-call", call::get);
-    if (!running.awaitDone(CALL_BOUND)) {
-      throw new AssertionError(String.format("%s: the controller (%s) did not answer %s within %d s, although a "
-          + "majority of its servers was up and connected: does the leader submit the request to its rsm and answer "
-          + "OK once apply has made the change (WRONG_LEADER only when it is not the leader or loses the command)?",
-          client.name(), service, what, CALL_BOUND.toSeconds()));
-    }
-    return running.join();
+    return Async.start(client.name() + "-ctrler-call", call::get).join(CALL_BOUND, () -> String.format("%s: the "
+        + "controller (%s) did not answer %s within %d s, although a majority of its servers was up and connected: "
+        + "does the leader submit the request to its rsm and answer OK once apply has made the change (WRONG_LEADER "
+        + "only when it is not the leader or loses the command)?", client.name(), service, what,
+        CALL_BOUND.toSeconds()));
   }
 }

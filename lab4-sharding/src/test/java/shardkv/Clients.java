@@ -11,9 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
 import kvraft.Err;
 import kvraft.KvRpc.GetReply;
-import labs.checker.Operation;
-import labs.checker.models.VersionedKvModel.Input;
-import labs.checker.models.VersionedKvModel.Reply;
 import labs.cluster.Async;
 import labs.runtime.Env;
 
@@ -100,32 +97,13 @@ final class Clients {
   /** Tells every client to stop and waits for their last operations; returns how many they made. */
   long stop() {
     done.set(true);
-    long deadline = Env.nowMillis() + STOP_BOUND_MS;
-    long total = 0;
-    for (Async<Long> c : clients) {
-      if (!c.awaitDone(Duration.ofMillis(Math.max(1, deadline - Env.nowMillis())))) {
-        throw fail("a client did not finish its last operation within %d s of being told to stop: %s", STOP_BOUND_MS
-            / 1000, oldestPending());
-      }
-      total += c.join();
-    }
+    long total = Async.joinAll(clients, Duration.ofMillis(STOP_BOUND_MS), () -> String.format("a client did not "
+        + "finish its last operation within %d s of being told to stop: %s", STOP_BOUND_MS / 1000,
+        t.history().oldestPending())).stream().mapToLong(Long::longValue).sum();
     if (total == 0) {
       throw fail("the clients completed no operation at all while the configuration changed: the scenario did not "
           + "form");
     }
     return total;
-  }
-
-  /** The longest-waiting unanswered operation, described. */
-  private String oldestPending() {
-    Operation<Input, Reply> oldest = null;
-    for (Operation<Input, Reply> op : t.history().operations()) {
-      if (!op.isComplete() && (oldest == null || op.call() < oldest.call())) {
-        oldest = op;
-      }
-    }
-    return oldest == null ? "(no pending operation found)"
-        : String.format("client %d's %s, called at %.3f s, is still waiting at %.3f s", oldest.client(),
-            oldest.input(), oldest.call() / 1e9, Env.nowNanos() / 1e9);
   }
 }

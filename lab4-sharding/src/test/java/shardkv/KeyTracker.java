@@ -1,5 +1,6 @@
 package shardkv;
 
+import static labs.checker.models.VersionedKvModel.brief;
 import static shardkv.ShardKvTester.fail;
 
 import java.util.List;
@@ -61,14 +62,14 @@ final class KeyTracker {
             throw fail("put(\"%s\", \"%s\", %d) answered MAYBE, and then get(\"%s\") returned %s: the test is the "
                 + "only writer of \"%s\", so the key must be at version %d (the put did not happen) or %d with this "
                 + "value (it did). A put was applied twice or lost: in a migration, the shard's data must move "
-                + "exactly once, with every put applied before the move", key, TestClerk.brief(value), v, key, r, key,
+                + "exactly once, with every put applied before the move", key, brief(value), v, key, r, key,
                 v, v + 1);
           }
         }
         default -> throw fail("put(\"%s\", \"%s\", %d) answered %s, but the test is the only writer of \"%s\", which "
             + "was at version %d: a put was applied twice or lost, or the shard's data went back to an older copy "
             + "(a shard served before its data arrived? a push from an older configuration stored?)", key,
-            TestClerk.brief(value), v, err, key, v);
+            brief(value), v, err, key, v);
       }
     }
   }
@@ -83,7 +84,7 @@ final class KeyTracker {
       throw fail("get(\"%s\") returned %s, but the test's last put left \"%s\" at version %d%s: a put that was "
           + "applied must survive every migration, exactly once (is a shard's data sent to its new group in full, "
           + "with every put applied before the move, and served there only once it has arrived?)", key, r, key,
-          want.version(), want.version() == 0 ? " (no such key)" : " with value \"" + TestClerk.brief(want.value())
+          want.version(), want.version() == 0 ? " (no such key)" : " with value \"" + brief(want.value())
               + "\"");
     }
   }

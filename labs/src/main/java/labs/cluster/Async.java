@@ -1,9 +1,12 @@
 package labs.cluster;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import labs.runtime.Channel;
+import labs.runtime.Env;
 import labs.runtime.World;
 
 /**
@@ -67,6 +70,33 @@ public final class Async<T> {
       done.receive(timeout).ifPresent(o -> outcome = o);
     }
     return outcome != null;
+  }
+
+  /**
+   * Waits at most {@code bound} (runtime time) for the task, then like {@link #join}; if it has
+   * not ended by then, fails the test with an {@link AssertionError} of {@code whenStuck}'s
+   * message (what did not return, and what to check). The task itself goes on running.
+   */
+  public T join(Duration bound, Supplier<String> whenStuck) {
+    if (!awaitDone(bound)) {
+      throw new AssertionError(whenStuck.get());
+    }
+    return join();
+  }
+
+  /**
+   * {@link #join(Duration, Supplier)} of every task in turn, within one {@code bound} for them all
+   * (counted from now, not per task): their results in order. The first failure a task threw, or
+   * the first task still running at the bound, fails the test. For clients told to stop, each of
+   * which must finish its last operation in time.
+   */
+  public static <T> List<T> joinAll(List<Async<T>> tasks, Duration bound, Supplier<String> whenStuck) {
+    long deadline = Env.nowMillis() + bound.toMillis();
+    List<T> results = new ArrayList<>(tasks.size());
+    for (Async<T> task : tasks) {
+      results.add(task.join(Duration.ofMillis(Math.max(1, deadline - Env.nowMillis())), whenStuck));
+    }
+    return results;
   }
 
   /** Whether the task has ended (without waiting). */

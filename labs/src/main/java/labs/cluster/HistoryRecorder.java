@@ -112,6 +112,23 @@ public final class HistoryRecorder<I, O> {
     }
   }
 
+  /**
+   * The longest-waiting operation that has not returned, described for a message about clients
+   * that did not finish: {@code "client 2's Get[key=k], called at 1.250 s, is still waiting at
+   * 31.250 s"}; {@code "(no pending operation found)"} if every operation returned.
+   */
+  public String oldestPending() {
+    Operation<I, O> oldest = null;
+    for (Operation<I, O> op : operations()) {
+      if (!op.isComplete() && (oldest == null || op.call() < oldest.call())) {
+        oldest = op;
+      }
+    }
+    return oldest == null ? "(no pending operation found)"
+        : String.format("client %d's %s, called at %.3f s, is still waiting at %.3f s", oldest.client(),
+            oldest.input(), oldest.call() / 1e9, world.nowNanos() / 1e9);
+  }
+
   /** How many operations were called so far. */
   public int size() {
     mu.lock();

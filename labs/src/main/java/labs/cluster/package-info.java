@@ -2,8 +2,9 @@
  * The cluster harness the testers of Labs 2–4 share: server groups on one simulated network, with
  * persisters, crashes, restarts and partitions; clients with ends of their own; concurrent tester
  * tasks; operation histories for the linearizability checker, checked within a step budget with
- * the run's faults drawn in the viewer; and a background partitioner. A lab's tester keeps only
- * what is its own (Raft's appliers and checks, a clerk wrapper, a shard controller).
+ * the run's faults drawn in the viewer; clerk calls recorded, bounded and checked ({@link
+ * labs.cluster.RecordedClerk}); and a background partitioner. A lab's tester keeps only what is its
+ * own (Raft's appliers and checks, its clerk's answers and messages, a shard controller).
  *
  * <pre>{@code
  * try (Cluster cluster = new Cluster(NetworkConfig.DEFAULT.withReliable(false))) {

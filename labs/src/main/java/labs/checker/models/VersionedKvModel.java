@@ -42,7 +42,22 @@ public final class VersionedKvModel
     OK,
     NO_KEY,
     VERSION,
-    MAYBE
+    MAYBE;
+
+    /**
+     * The code named as a lab's own error code ({@code kvraft.Err.NO_KEY} → {@link #NO_KEY}), for a
+     * clerk's answer recorded in a history.
+     *
+     * @throws IllegalArgumentException for a code that is no answer of a clerk ({@code WRONG_LEADER})
+     */
+    public static Err of(Enum<?> labErr) {
+      for (Err e : values()) {
+        if (e.name().equals(labErr.name())) {
+          return e;
+        }
+      }
+      throw new IllegalArgumentException(labErr + " is no answer of a clerk, so the model has no such code");
+    }
   }
 
   /** A reply: for a get, the value and version read; for a put, only {@code err} matters. */
@@ -51,6 +66,22 @@ public final class VersionedKvModel
     public static Reply of(Err err) {
       return new Reply("", 0, err);
     }
+  }
+
+  /**
+   * {@code input} as the clerk call that made it, for a test's messages: {@code get("k")}, {@code
+   * put("k", "v1", 3)}; a long value shortened by {@link #brief}.
+   */
+  public static String describeCall(Input input) {
+    return switch (input) {
+      case Get g -> "get(\"" + g.key() + "\")";
+      case Put p -> String.format("put(\"%s\", \"%s\", %d)", p.key(), brief(p.value()), p.version());
+    };
+  }
+
+  /** {@code value} for a message: as it is up to 24 characters, else its first 20 and its length. */
+  public static String brief(String value) {
+    return value.length() <= 24 ? value : value.substring(0, 20) + "...(" + value.length() + " chars)";
   }
 
   @Override

@@ -88,4 +88,29 @@ class ModelsTest {
     assertThat(VKV.step(v1, new VersionedKvModel.Put("k", "b", 3), Reply.of(Err.NO_KEY))).isNull();
     assertThat(VKV.describeState(v1)).isEqualTo("\"a\" v1");
   }
+
+  @Test
+  @DisplayName("versioned key/value: an input described as the clerk call, with a long value shortened")
+  void versionedCallDescriptions() {
+    assertThat(VersionedKvModel.describeCall(new VersionedKvModel.Get("k"))).isEqualTo("get(\"k\")");
+    assertThat(VersionedKvModel.describeCall(new VersionedKvModel.Put("k", "v1", 3)))
+        .isEqualTo("put(\"k\", \"v1\", 3)");
+    String longValue = "x".repeat(100);
+    assertThat(VersionedKvModel.brief("y".repeat(24))).isEqualTo("y".repeat(24));
+    assertThat(VersionedKvModel.brief(longValue)).isEqualTo("x".repeat(20) + "...(100 chars)");
+    assertThat(VersionedKvModel.describeCall(new VersionedKvModel.Put("k", longValue, 0)))
+        .isEqualTo("put(\"k\", \"" + "x".repeat(20) + "...(100 chars)\", 0)");
+  }
+
+  /** A lab's own error codes, as in Labs 3 and 4: the clerk's answers and one that is none. */
+  private enum LabErr { OK, NO_KEY, VERSION, MAYBE, WRONG_LEADER }
+
+  @Test
+  @DisplayName("versioned key/value: a lab's error code maps to the model's of the same name; WRONG_LEADER to none")
+  void labErrorCodes() {
+    assertThat(Err.of(LabErr.NO_KEY)).isEqualTo(Err.NO_KEY);
+    assertThat(Err.of(LabErr.MAYBE)).isEqualTo(Err.MAYBE);
+    assertThatThrownBy(() -> Err.of(LabErr.WRONG_LEADER)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("WRONG_LEADER is no answer of a clerk");
+  }
 }
