@@ -37,6 +37,24 @@ final class Cell {
     reads[readCount++] = a;
   }
 
+  /**
+   * Forgets the reads that happen before {@code latest} (a read by {@code t}, just stored): any
+   * later write that one of them races with races with {@code latest} too, since they happen
+   * before it. So the set stays as small as the reads that really are concurrent (FastTrack keeps
+   * one per thread; many threads read a field under one lock, one after the other).
+   */
+  void dropReadsBefore(ThreadState t, Access latest) {
+    int kept = 0;
+    for (int i = 0; i < readCount; i++) {
+      Access r = reads[i];
+      if (r == latest || !r.happensBefore(t)) {
+        reads[kept++] = r;
+      }
+    }
+    Arrays.fill(reads, kept, readCount, null);
+    readCount = kept;
+  }
+
   void clearReads() {
     if (readCount > 0) {
       Arrays.fill(reads, 0, readCount, null);

@@ -16,9 +16,12 @@ public final class RaceRun {
   private final IdentityWeakMap<Shadow> shadows = new IdentityWeakMap<>();
   private final IdentityWeakMap<Sync> syncs = new IdentityWeakMap<>();
   private final IdentityWeakMap<Object> conditionLocks = new IdentityWeakMap<>();
-  private final IdentityWeakMap<ThreadState> byThread = new IdentityWeakMap<>();
+  /** The clock of each ended thread, for a Thread.join of it; kept only while the Thread object lives. */
+  private final IdentityWeakMap<int[]> endClocks = new IdentityWeakMap<>();
   private final Slots slots = new Slots();
   private final Races races = new Races();
+  private Object lastObject;
+  private Shadow lastShadow;
   private int threads;
   volatile boolean closed;
   volatile boolean ranInstrumentedCode;
@@ -65,12 +68,18 @@ public final class RaceRun {
 
   synchronized void begin(ThreadState t, Thread thread) {
     t.name = thread.getName();
-    byThread.computeIfAbsent(thread, () -> t);
   }
 
-  synchronized void end(ThreadState t) {
-    t.endVc = t.vc; // it no longer changes
+  /**
+   * {@code t} ends; called on its own thread. Its clock moves to {@link #endClocks}: the thread's
+   * state stays reachable from the accesses it recorded (for the reports), and a clock has a slot
+   * per thread, so keeping every ended thread's clock would keep megabytes alive for nothing.
+   */
+  synchronized void end(ThreadState t, Thread thread) {
     slots.free(t);
+    int[] last = t.vc;
+    endClocks.computeIfAbsent(thread, () -> last);
+    t.vc = null; // never read again: the thread makes no more accesses
   }
 
   /** Every thread of {@code node} has stopped for good (a crash in the simulation): their clock slots may be reused. */
@@ -130,16 +139,16 @@ public final class RaceRun {
   }
 
   synchronized void joined(ThreadState t, Thread thread) {
-    ThreadState other = byThread.get(thread);
-    if (other != null && other.endVc != null) {
-      t.vc = VectorClocks.join(t.vc, other.endVc);
+    int[] last = endClocks.get(thread);
+    if (last != null) {
+      t.vc = VectorClocks.join(t.vc, last);
     }
   }
 
   // ------------------------------------------------------------------ accesses
 
   synchronized void volatileAccess(ThreadState t, Object obj, int key, boolean write) {
-    Cell c = shadows.computeIfAbsent(obj, Shadow::new).cell(key);
+    Cell c = shadowOf(obj).cell(key);
     if (c.sync == null) {
       c.sync = new Sync();
     }
@@ -156,7 +165,7 @@ public final class RaceRun {
     if (closed) {
       return;
     }
-    Cell c = shadows.computeIfAbsent(obj, Shadow::new).cell(key);
+    Cell c = shadowOf(obj).cell(key);
     int clock = t.clock();
     Access w = c.write;
     if (write) {
@@ -192,5 +201,19 @@ public final class RaceRun {
       races.found(w, a);
     }
     c.putRead(i, a);
+    c.dropReadsBefore(t, a);
+  }
+
+  /**
+   * The shadow of {@code obj}. Student code touches the same object many times in a row (the
+   * fields of {@code this}), so the last one is kept at hand; holding that one object strongly
+   * keeps nothing else alive.
+   */
+  private Shadow shadowOf(Object obj) {
+    if (obj != lastObject) {
+      lastShadow = shadows.computeIfAbsent(obj, Shadow::new);
+      lastObject = obj;
+    }
+    return lastShadow;
   }
 }

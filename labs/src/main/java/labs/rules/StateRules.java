@@ -58,7 +58,7 @@ final class StateRules {
           return;
         }
         String why = declared.getName().equals("java.util.IdentityHashMap") ? "it hashes by identity"
-            : key.isEnum() ? "enum constants hash by identity" : hashesByIdentity(key) ? key.getSimpleName()
+            : ImportedTypes.isEnum(key) ? "enum constants hash by identity" : hashesByIdentity(key) ? key.getSimpleName()
                 + " has no hashCode() of its own" : null;
         if (why != null) {
           events.add(SimpleConditionEvent.violated(field, "Field <" + field.getFullName() + "> is a "
@@ -79,11 +79,28 @@ final class StateRules {
 
   /** True for a concrete class whose hashCode is Object's: enums are handled apart. */
   private static boolean hashesByIdentity(JavaClass c) {
-    if (c.isInterface() || c.isPrimitive() || c.isArray() || c.isEnum()) {
+    if (c.isPrimitive() || c.isArray()) {
+      return false;
+    }
+    if (!c.isFullyImported()) { // a class the import did not read (the JDK's, the framework's): ask the loaded one
+      return ImportedTypes.reflect(c).map(StateRules::hashesByIdentity).orElse(false);
+    }
+    if (c.isInterface() || c.isEnum()) {
       return false;
     }
     return c.getAllMethods().stream().noneMatch(m -> m.getName().equals("hashCode") && m.getRawParameterTypes().isEmpty()
         && !m.getOwner().isEquivalentTo(Object.class));
+  }
+
+  private static boolean hashesByIdentity(Class<?> c) {
+    if (c.isInterface() || c.isEnum()) {
+      return false;
+    }
+    try {
+      return c.getMethod("hashCode").getDeclaringClass() == Object.class;
+    } catch (NoSuchMethodException e) {
+      return false; // every class has one; an interface was handled above
+    }
   }
 
   /**
@@ -134,7 +151,7 @@ final class StateRules {
   }
 
   private static boolean isCollection(JavaClass c) {
-    return c.isAssignableTo(java.util.Collection.class) || c.isAssignableTo(java.util.Map.class);
+    return ImportedTypes.isAssignableTo(c, java.util.Collection.class) || ImportedTypes.isAssignableTo(c, java.util.Map.class);
   }
 
   /** Whether the class's static initializer constructs a mutable JDK collection (new ArrayList<>(), ...). */

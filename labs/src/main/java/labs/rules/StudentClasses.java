@@ -1,7 +1,6 @@
 package labs.rules;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import java.io.IOException;
@@ -43,7 +42,7 @@ final class StudentClasses {
         throw new IllegalStateException("cannot list the classes of package " + pkg + ": " + e, e);
       }
     }
-    return new ClassFileImporter().importUrls(files.values());
+    return ImportedTypes.importWith(importer -> importer.importUrls(files.values()));
   }
 
   private static void addFromDirectory(Path root, String dir, Map<String, URL> files) {

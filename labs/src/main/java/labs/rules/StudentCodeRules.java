@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
@@ -171,27 +170,28 @@ public final class StudentCodeRules {
   }
 
   private static boolean ownerMatches(Forbidden f, JavaClass owner) {
-    if (owner.isAssignableTo(TimedLock.TimedCondition.class)) {
+    if (ImportedTypes.isAssignableTo(owner, TimedLock.TimedCondition.class)) {
       return false;
     }
     if (f.owner().endsWith(".*")) {
       return owner.getPackageName().equals(f.owner().substring(0, f.owner().length() - 2));
     }
-    return owner.isAssignableTo(f.owner());
+    return ImportedTypes.isAssignableTo(owner, f.owner());
   }
 
   private static boolean overloadMatches(Forbidden f, List<JavaClass> parameters) {
     return switch (f.which()) {
       case ALL -> true;
       case TIMED -> parameters.stream().anyMatch(StudentCodeRules::isTimeout);
-      case UNSEEDED -> parameters.stream().noneMatch(p -> p.isAssignableTo(java.util.random.RandomGenerator.class));
+      case UNSEEDED -> parameters.stream().noneMatch(p -> ImportedTypes.isAssignableTo(p, java.util.random.RandomGenerator.class));
       case NO_ARGUMENTS -> parameters.isEmpty();
     };
   }
 
   private static boolean isTimeout(JavaClass type) {
-    return type.isEquivalentTo(long.class) || type.isAssignableTo(java.util.concurrent.TimeUnit.class)
-        || type.isAssignableTo(java.time.Duration.class) || type.isAssignableTo(java.util.Date.class);
+    return type.isEquivalentTo(long.class) || ImportedTypes.isAssignableTo(type, java.util.concurrent.TimeUnit.class)
+        || ImportedTypes.isAssignableTo(type, java.time.Duration.class)
+        || ImportedTypes.isAssignableTo(type, java.util.Date.class);
   }
 
   /**
@@ -199,10 +199,10 @@ public final class StudentCodeRules {
    * {@link AssertionError} listing every violation with its replacement.
    */
   public static void check(String... packages) {
-    JavaClasses classes = new ClassFileImporter()
+    JavaClasses classes = ImportedTypes.importWith(importer -> importer
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages(packages);
+        .importPackages(packages));
     check(classes);
   }
 

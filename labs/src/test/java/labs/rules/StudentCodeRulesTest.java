@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StudentCodeRulesTest {
   @Test
   void everyViolationIsListedWithItsReplacement() {
-    assertThatThrownBy(() -> StudentCodeRules.check(new ClassFileImporter().importClasses(BadStudentCode.class)))
+    assertThatThrownBy(() -> StudentCodeRules.check(ImportedTypes.importClasses(BadStudentCode.class)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Thread.sleep").hasMessageContaining("Env.sleep")
         .hasMessageContaining("new Thread").hasMessageContaining("Env.go")
@@ -32,7 +31,7 @@ class StudentCodeRulesTest {
 
   @Test
   void everySourceOfNondeterminismTheRulesCanSeeIsNamedWithItsReplacement() {
-    assertThatThrownBy(() -> StudentCodeRules.check(new ClassFileImporter().importClasses(
+    assertThatThrownBy(() -> StudentCodeRules.check(ImportedTypes.importClasses(
         NondeterministicStudentCode.class, NondeterministicStudentCode.Handle.class)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Collections.shuffle without a seeded random generator is not allowed")
@@ -48,6 +47,10 @@ class StudentCodeRulesTest {
             + "(enum constants hash by identity)")
         .hasMessageContaining("Field <labs.rules.samples.NondeterministicStudentCode.handles> is a Set keyed by Handle "
             + "(Handle has no hashCode() of its own)")
+        .hasMessageContaining("Field <labs.rules.samples.NondeterministicStudentCode.byUnit> is a Map keyed by TimeUnit "
+            + "(enum constants hash by identity)")
+        .hasMessageContaining("Field <labs.rules.samples.NondeterministicStudentCode.watched> is a Set keyed by Thread "
+            + "(Thread has no hashCode() of its own)")
         .hasMessageContaining("EnumMap/EnumSet")
         .hasMessageContaining("Field <labs.rules.samples.NondeterministicStudentCode.elections> is static and not final")
         .hasMessageContaining("Field <labs.rules.samples.NondeterministicStudentCode.IDS> is a static AtomicInteger")
@@ -58,7 +61,7 @@ class StudentCodeRulesTest {
   @Test
   void aListingIsCutAfterTwentyViolations() {
     String message = org.assertj.core.api.Assertions.catchThrowable(() -> StudentCodeRules.check(
-        new ClassFileImporter().importClasses(NondeterministicStudentCode.class, BadStudentCode.class))).getMessage();
+        ImportedTypes.importClasses(NondeterministicStudentCode.class, BadStudentCode.class))).getMessage();
     assertThat(message.lines().filter(l -> l.startsWith("  - ")).count()).isEqualTo(20);
     assertThat(message).containsPattern("\\(and \\d+ more\\)");
   }
@@ -84,7 +87,7 @@ class StudentCodeRulesTest {
 
   @Test
   void codeUsingTheRuntimeApiPasses() {
-    assertThatCode(() -> StudentCodeRules.check(new ClassFileImporter().importClasses(GoodStudentCode.class,
+    assertThatCode(() -> StudentCodeRules.check(ImportedTypes.importClasses(GoodStudentCode.class,
         GoodStudentCode.Slot.class)))
         .doesNotThrowAnyException();
   }

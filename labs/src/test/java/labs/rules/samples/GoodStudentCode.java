@@ -25,6 +25,7 @@ public class GoodStudentCode {
   private static final List<String> NAMES = List.of("a", "b");
   private final Map<Role, Integer> byRole = new EnumMap<>(Role.class);
   private final Map<Peer, Integer> nextIndex = new HashMap<>();
+  private final Map<String, Integer> byName = new HashMap<>(); // a JDK key class with its own hashCode()
   private final Map<Slot, Integer> slots = new HashMap<>();
   private final Map<Object, Integer> ordered = new LinkedHashMap<>();
   private final TimedLock lock = new TimedLock();
@@ -50,7 +51,7 @@ public class GoodStudentCode {
     List<Integer> list = new java.util.ArrayList<>(List.of(1, 2, 3));
     Collections.shuffle(list, Env.random());
     long seeded = new SplittableRandom(Env.random().nextLong()).nextLong();
-    return Env.nowMillis() + Env.random().nextInt(5) + seeded + HEARTBEAT_MS + NAMES.size() + byRole.size()
+    return Env.nowMillis() + Env.random().nextInt(5) + seeded + HEARTBEAT_MS + NAMES.size() + byName.size() + byRole.size()
         + nextIndex.size() + slots.size() + ordered.size() + list.stream().count();
   }
 }

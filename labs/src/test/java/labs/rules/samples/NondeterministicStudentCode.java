@@ -23,6 +23,9 @@ public class NondeterministicStudentCode {
 
   private final Map<Role, Integer> byRole = new HashMap<>();
   private final Set<Handle> handles = new HashSet<>();
+  // Key classes from the JDK, which the rules' import does not read (they are asked through reflection):
+  private final Map<java.util.concurrent.TimeUnit, Integer> byUnit = new HashMap<>();
+  private final Set<Thread> watched = new HashSet<>();
   private static int elections;
   private static final AtomicInteger IDS = new AtomicInteger();
   private static final List<String> SEEN = new ArrayList<>();
@@ -35,6 +38,6 @@ public class NondeterministicStudentCode {
     r += list.parallelStream().count() + list.stream().parallel().count();
     Arrays.parallelSort(array);
     r += System.identityHashCode(this);
-    return r + byRole.size() + handles.size() + elections + IDS.get() + SEEN.size();
+    return r + byRole.size() + handles.size() + byUnit.size() + watched.size() + elections + IDS.get() + SEEN.size();
   }
 }
