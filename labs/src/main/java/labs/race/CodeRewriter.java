@@ -48,6 +48,7 @@ final class CodeRewriter implements CodeTransform {
   private static final ClassDesc FRAME = ClassDesc.of("labs.race.Frame");
   private static final MethodTypeDesc ENTER = MethodTypeDesc.of(FRAME);
   private static final MethodTypeDesc AT = MethodTypeDesc.of(CD_void, FRAME, CD_int);
+  private static final MethodTypeDesc EXIT = MethodTypeDesc.of(CD_void, FRAME);
   private static final MethodTypeDesc ON = MethodTypeDesc.of(CD_void, CD_Object, FRAME, CD_int);
   private static final MethodTypeDesc ON_INDEX = MethodTypeDesc.of(CD_void, CD_Object, CD_int, FRAME, CD_int);
   private static final MethodTypeDesc ON_RESULT = MethodTypeDesc.of(CD_void, CD_boolean, CD_Object, FRAME, CD_int);
@@ -160,6 +161,8 @@ final class CodeRewriter implements CodeTransform {
           pushMonitor(b);
           hook(b, "unlocking", ON, site(Site.Kind.SYNCHRONIZED_METHOD, cx.className(), method, monitorName()));
         }
+        b.aload(frameSlot);
+        b.invokestatic(HOOKS, "exit", EXIT);
         b.with(r);
       }
       case NewObjectInstruction n -> {

@@ -34,7 +34,7 @@ public final class Edges {
   public static void end(Object token) {
     if (token instanceof ThreadState t) {
       ThreadState.CURRENT.remove();
-      t.run.end(t, Thread.currentThread());
+      t.run.end(t);
     }
   }
 

@@ -25,6 +25,18 @@ public final class Hooks {
     }
   }
 
+  /**
+   * Before every return: the caller's call is the thread's last one again. So when JDK code calls
+   * student code back (a lambda in forEach, a comparator), the callee's frame names the student
+   * method that called the JDK, not the callback's previous run, and one frame serves every call.
+   */
+  public static void exit(Frame f) {
+    if (f != null) {
+      f.thread.lastFrame = f.caller;
+      f.thread.lastSite = f.callSite;
+    }
+  }
+
   // ------------------------------------------------------------------ fields and arrays
 
   public static void read(Object o, Frame f, int site) {

@@ -16,8 +16,7 @@ public final class RaceRun {
   private final IdentityWeakMap<Shadow> shadows = new IdentityWeakMap<>();
   private final IdentityWeakMap<Sync> syncs = new IdentityWeakMap<>();
   private final IdentityWeakMap<Object> conditionLocks = new IdentityWeakMap<>();
-  /** The clock of each ended thread, for a Thread.join of it; kept only while the Thread object lives. */
-  private final IdentityWeakMap<int[]> endClocks = new IdentityWeakMap<>();
+  private final IdentityWeakMap<ThreadState> byThread = new IdentityWeakMap<>();
   private final Slots slots = new Slots();
   private final Races races = new Races();
   private Object lastObject;
@@ -68,18 +67,12 @@ public final class RaceRun {
 
   synchronized void begin(ThreadState t, Thread thread) {
     t.name = thread.getName();
+    byThread.computeIfAbsent(thread, () -> t);
   }
 
-  /**
-   * {@code t} ends; called on its own thread. Its clock moves to {@link #endClocks}: the thread's
-   * state stays reachable from the accesses it recorded (for the reports), and a clock has a slot
-   * per thread, so keeping every ended thread's clock would keep megabytes alive for nothing.
-   */
-  synchronized void end(ThreadState t, Thread thread) {
+  synchronized void end(ThreadState t) {
+    t.endVc = t.vc; // it no longer changes
     slots.free(t);
-    int[] last = t.vc;
-    endClocks.computeIfAbsent(thread, () -> last);
-    t.vc = null; // never read again: the thread makes no more accesses
   }
 
   /** Every thread of {@code node} has stopped for good (a crash in the simulation): their clock slots may be reused. */
@@ -139,9 +132,9 @@ public final class RaceRun {
   }
 
   synchronized void joined(ThreadState t, Thread thread) {
-    int[] last = endClocks.get(thread);
-    if (last != null) {
-      t.vc = VectorClocks.join(t.vc, last);
+    ThreadState other = byThread.get(thread);
+    if (other != null && other.endVc != null) {
+      t.vc = VectorClocks.join(t.vc, other.endVc);
     }
   }
 
@@ -169,27 +162,21 @@ public final class RaceRun {
     int clock = t.clock();
     Access w = c.write;
     if (write) {
-      if (w != null && w.thread == t && w.clock == clock && c.readCount == 0) {
+      if (w != null && w.thread == t && w.clock == clock && !c.hasReads()) {
         return; // this thread wrote it already in this epoch
       }
       Access a = new Access(t, f, site, true);
       t.lastAccessClock = clock;
-      if (w != null && !w.happensBefore(t)) {
-        races.found(w, a);
-      } else {
-        for (int i = 0; i < c.readCount; i++) {
-          if (!c.reads[i].happensBefore(t)) {
-            races.found(c.reads[i], a);
-            break;
-          }
-        }
+      Access earlier = w != null && !w.happensBefore(t) ? w : c.firstConcurrentRead(t);
+      if (earlier != null) {
+        races.found(earlier, a);
       }
       c.write = a;
       c.clearReads();
       return;
     }
-    int i = c.readIndexOf(t.slot);
-    if (i >= 0 && c.reads[i].thread == t && c.reads[i].clock == clock) {
+    Access r = c.readBy(t.slot);
+    if (r != null && r.thread == t && r.clock == clock) {
       return; // read already in this epoch
     }
     if (w != null && w.thread == t && w.clock == clock) {
@@ -200,8 +187,7 @@ public final class RaceRun {
     if (w != null && !w.happensBefore(t)) {
       races.found(w, a);
     }
-    c.putRead(i, a);
-    c.dropReadsBefore(t, a);
+    c.putRead(a, t);
   }
 
   /**

@@ -19,7 +19,6 @@ final class ThreadState {
 
   String name = "?";
   int slot;
-  /** Its vector clock; null once it ended (see {@link RaceRun#end}). */
   int[] vc;
   Held held = Held.NONE;
   /** Set by {@link Hooks#call} before each call student code makes. */
@@ -28,6 +27,8 @@ final class ThreadState {
   private Frame cachedFrame;
   /** The thread's clock at its last recorded access (0: none), for reusing its slot. */
   int lastAccessClock;
+  /** Its clock when it ended, for Thread.join; null while it runs. */
+  int[] endVc;
   boolean freed;
 
   ThreadState(RaceRun run, int number, Object node, ThreadState parent, int slot, int[] vc) {
@@ -63,7 +64,9 @@ final class ThreadState {
     if (run.closed) {
       return null;
     }
-    run.ranInstrumentedCode = true;
+    if (!run.ranInstrumentedCode) {
+      run.ranInstrumentedCode = true; // a volatile write: once, not on every call
+    }
     Frame c = cachedFrame;
     if (c != null && c.caller == lastFrame && c.callSite == lastSite) {
       return c;

@@ -88,8 +88,19 @@ final class StateRules {
     if (c.isInterface() || c.isEnum()) {
       return false;
     }
-    return c.getAllMethods().stream().noneMatch(m -> m.getName().equals("hashCode") && m.getRawParameterTypes().isEmpty()
-        && !m.getOwner().isEquivalentTo(Object.class));
+    for (JavaClass k = c; ; ) {
+      if (k.getMethods().stream().anyMatch(m -> m.getName().equals("hashCode") && m.getRawParameterTypes().isEmpty())) {
+        return false;
+      }
+      JavaClass up = k.getRawSuperclass().orElse(null);
+      if (up == null || up.isEquivalentTo(Object.class)) {
+        return true;
+      }
+      if (!up.isFullyImported()) { // a student class extending a JDK or framework class: ask the loaded one
+        return ImportedTypes.reflect(up).map(StateRules::hashesByIdentity).orElse(false);
+      }
+      k = up;
+    }
   }
 
   private static boolean hashesByIdentity(Class<?> c) {

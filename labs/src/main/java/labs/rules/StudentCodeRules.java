@@ -137,7 +137,8 @@ public final class StudentCodeRules {
         .because("new Thread(..) is not allowed in lab code: use Env.go(name, runnable)"));
     rules.add(noClasses().should().callConstructor(java.util.Random.class)
         .because("new Random() is not allowed in lab code: use Env.random(), which is seeded from the run's seed"));
-    rules.add(noClasses().should().beAssignableTo(Thread.class)
+    rules.add(noClasses().should().beAssignableTo(DescribedPredicate.describe("a Thread",
+            (JavaClass c) -> ImportedTypes.isAssignableTo(c, Thread.class)))
         .because("extending Thread is not allowed in lab code: use Env.go(name, runnable)"));
     for (String entry : CLASSES_NOT_TO_USE) {
       String[] parts = entry.split("\\|");

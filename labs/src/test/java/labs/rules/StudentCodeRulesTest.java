@@ -12,6 +12,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import labs.rules.samples.BadStudentCode;
 import labs.rules.samples.GoodStudentCode;
+import labs.rules.samples.HierarchyStudentCode;
 import labs.rules.samples.NondeterministicStudentCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,21 @@ class StudentCodeRulesTest {
         .hasMessageContaining("Field <labs.rules.samples.NondeterministicStudentCode.IDS> is a static AtomicInteger")
         .hasMessageContaining("Field <labs.rules.samples.NondeterministicStudentCode.SEEN> is a static collection")
         .hasMessageContaining("make it an instance field");
+  }
+
+  @Test
+  void aForbiddenCallThroughAJdkSubclassIsFound() {
+    // The calls are on ReentrantLock, ArrayBlockingQueue and ArrayList; the rules name Lock,
+    // BlockingQueue and Collection.
+    assertThatThrownBy(() -> StudentCodeRules.check(ImportedTypes.importClasses(HierarchyStudentCode.class,
+        HierarchyStudentCode.NamedLock.class)))
+        .hasMessageContaining("Method <labs.rules.samples.HierarchyStudentCode.everything")
+        .hasMessageContaining("ReentrantLock.tryLock(long, java.util.concurrent.TimeUnit)")
+        .hasMessageContaining("HierarchyStudentCode$NamedLock.tryLock(long, java.util.concurrent.TimeUnit)")
+        .hasMessageContaining("Lock.tryLock with a timeout is not allowed")
+        .hasMessageContaining("BlockingQueue.poll with a timeout is not allowed")
+        .hasMessageContaining("Collection.parallelStream is not allowed")
+        .hasMessageContaining("4 use(s)");
   }
 
   @Test
