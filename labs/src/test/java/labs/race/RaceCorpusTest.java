@@ -42,7 +42,8 @@ class RaceCorpusTest {
       "RaceAfterRestart       | field `RaceAfterRestart.Server.currentTerm`",
       "RpcEdges$Racy          | field `RpcEdges.shared`",
       "UnlockedList           | the contents of `UnlockedList.Server.log`",
-      "Flags$Plain            | field `Flags.Plain.dead`"})
+      "Flags$Plain            | field `Flags.Plain.dead`",
+      "ManyReaders$Racy       | field `ManyReaders.Server.config`"})
   void everyRacyProgramIsReported(String program, String location) throws Exception {
     RunFailure f = run(program, World.Mode.SIMULATION, 1).orElseThrow(() -> new AssertionError(
         program + " has a data race by construction, but the detector reported none"));
@@ -53,7 +54,8 @@ class RaceCorpusTest {
   @ParameterizedTest(name = "{0} is race-free")
   @ValueSource(strings = {"LockedRead", "DoubleCheckedVolatile", "ChannelHandOff", "SetBeforeGo",
       "ArrayDistinctElements", "RaceAfterRestart$FirstLifeOnly", "ConditionHandOff", "WaitNotify", "TesterCalls",
-      "RpcEdges", "RegisteredServer", "MapHandOff", "Flags$Volatile", "Flags$Atomic", "ReadWriteLocked"})
+      "RpcEdges", "RegisteredServer", "MapHandOff", "Flags$Volatile", "Flags$Atomic", "ReadWriteLocked",
+      "ManyReaders$Ordered"})
   void noRaceFreeProgramIsReported(String program) throws Exception {
     for (long seed = 1; seed <= 5; seed++) {
       Optional<RunFailure> f = run(program, World.Mode.SIMULATION, seed);
