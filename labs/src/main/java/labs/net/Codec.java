@@ -1,11 +1,12 @@
 package labs.net;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -84,13 +85,15 @@ public final class Codec {
 
   /** Like {@link #decode(byte[], Class)} for a generic type (for example {@code List<Entry>}). */
   public static Object decode(byte[] bytes, Type type) {
-    JsonElement tree;
-    try {
-      tree = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
-    } catch (JsonParseException e) {
+    try (JsonReader in = new JsonReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+      Object value = new ValueReader(in).read(type, PayloadPath.root(Types.rawClass(type).getSimpleName()));
+      if (in.peek() != JsonToken.END_DOCUMENT) {
+        throw new IOException("more follows the value");
+      }
+      return value;
+    } catch (IOException | JsonParseException e) {
       throw new PayloadException("the bytes are not an encoded value (were they made by Codec.encode?): " + e.getMessage(), e);
     }
-    return new TreeReader().read(tree, type, PayloadPath.root(Types.rawClass(type).getSimpleName()));
   }
 
   /** A deep copy of {@code value}, made through bytes. */
