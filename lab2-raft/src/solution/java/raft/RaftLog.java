@@ -1,6 +1,5 @@
 package raft;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import labs.net.Codec;
@@ -23,22 +22,22 @@ import raft.RaftRpc.LogEntry;
  * log agrees on, so "the entry before the first one" always exists. Not thread-safe: the caller
  * holds the Raft lock.
  *
- * <p>Each entry is encoded once, when it enters the log, and persisted from those bytes: Raft
- * saves its whole state at every change, and re-encoding a long log each time would make a run
- * cost the square of its length (a key/value service of lab 3 appends thousands of entries).
+ * <p>Each entry is encoded once, when it enters the log, and persisted from those bytes
+ * ({@link PackedEntries}): Raft saves its whole state at every change, and re-encoding a long log
+ * each time would make a run cost the square of its length (a key/value service of lab 3 appends
+ * thousands of entries).
  */
 final class RaftLog {
   private int snapshotIndex;
   private int snapshotTerm;
   private ArrayList<LogEntry> entries;
-  private ArrayList<byte[]> encoded; // encoded.get(i) is Codec.encode(entries.get(i))
+  private final PackedEntries encoded = new PackedEntries(); // entry i encoded, as persisted
 
   RaftLog(int snapshotIndex, int snapshotTerm, List<LogEntry> entries) {
     this.snapshotIndex = snapshotIndex;
     this.snapshotTerm = snapshotTerm;
     this.entries = new ArrayList<>(entries);
-    this.encoded = new ArrayList<>(entries.size());
-    entries.forEach(e -> encoded.add(Codec.encode(e)));
+    entries.forEach(e -> encoded.append(Codec.encode(e)));
   }
 
   /** An empty log. */
@@ -91,24 +90,18 @@ final class RaftLog {
   /** Appends one entry at {@code lastIndex() + 1}. */
   void append(LogEntry e) {
     entries.add(e);
-    encoded.add(Codec.encode(e));
+    encoded.append(Codec.encode(e));
   }
 
   /** Deletes the entry at {@code index} and all that follow it. */
   void truncateFrom(int index) {
     entries.subList(index - snapshotIndex - 1, entries.size()).clear();
-    encoded.subList(index - snapshotIndex - 1, encoded.size()).clear();
+    encoded.keepFirst(index - snapshotIndex - 1);
   }
 
-  /** What a peer persists: its own {@code header}, then the kept entries, each length-prefixed. */
+  /** What a peer persists: the kept entries, and its own {@code header} (see {@link PackedEntries}). */
   byte[] persistentForm(byte[] header) {
-    int size = 8 + header.length;
-    for (byte[] e : encoded) {
-      size += 4 + e.length;
-    }
-    ByteBuffer out = ByteBuffer.allocate(size).putInt(header.length).put(header).putInt(encoded.size());
-    encoded.forEach(e -> out.putInt(e.length).put(e));
-    return out.array();
+    return encoded.withTrailer(header);
   }
 
   /** What {@link #persistentForm} wrote: the header and the entries. */
@@ -116,17 +109,12 @@ final class RaftLog {
 
   /** Reads bytes made by {@link #persistentForm}. */
   static Persisted read(byte[] bytes) {
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    byte[] header = new byte[in.getInt()];
-    in.get(header);
-    int n = in.getInt();
-    List<LogEntry> entries = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      byte[] e = new byte[in.getInt()];
-      in.get(e);
+    PackedEntries.Unpacked u = PackedEntries.read(bytes);
+    List<LogEntry> entries = new ArrayList<>(u.entries().length);
+    for (byte[] e : u.entries()) {
       entries.add(Codec.decode(e, LogEntry.class));
     }
-    return new Persisted(header, entries);
+    return new Persisted(u.header(), entries);
   }
 
   /** The first index holding the same term as {@code index} (stops at the snapshot boundary). */
@@ -161,11 +149,11 @@ final class RaftLog {
    */
   void compactTo(int index, int term) {
     if (index <= lastIndex() && index > snapshotIndex && term(index) == term) {
+      encoded.dropFirst(index - snapshotIndex);
       entries = new ArrayList<>(entries.subList(index - snapshotIndex, entries.size()));
-      encoded = new ArrayList<>(encoded.subList(index - snapshotIndex, encoded.size()));
     } else {
+      encoded.dropFirst(encoded.count());
       entries = new ArrayList<>();
-      encoded = new ArrayList<>();
     }
     snapshotIndex = index;
     snapshotTerm = term;
