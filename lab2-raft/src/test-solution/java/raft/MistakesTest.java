@@ -37,10 +37,14 @@ class MistakesTest {
     return String.join("\n", lines) + "\n";
   }
 
-  /** The switches of the student's command line, as JUnit configuration parameters. */
+  /**
+   * The switches of the student's command line, as JUnit configuration parameters: one run of one
+   * seed, whatever {@code -Dlabs.iterations} this suite itself runs with.
+   */
   private static Map<String, String> commandLine(long seed, String... more) {
-    Map<String, String> p = new HashMap<>(Map.of("labs.seed", String.valueOf(seed), "labs.module", "lab2-raft",
-        "labs.impl", "solution", "labs.busyStepMillis", "3000"));
+    Map<String, String> p = new HashMap<>(Map.of("labs.seed", String.valueOf(seed), "labs.iterations", "1",
+        "labs.checkDeterminism", "false", "labs.module", "lab2-raft", "labs.impl", "solution",
+        "labs.busyStepMillis", "3000"));
     for (int i = 0; i < more.length; i += 2) {
       p.put(more[i], more[i + 1]);
     }

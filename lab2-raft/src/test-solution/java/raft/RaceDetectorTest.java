@@ -51,14 +51,17 @@ class RaceDetectorTest {
     }
   }
 
-  /** Runs the scenario on a copy with {@code edits} through JUnit, as {@code ./mvnw test -Dtest=... -Dlabs.seed=N} would. */
+  /**
+   * Runs the scenario on a copy with {@code edits} through JUnit, as {@code ./mvnw test -Dtest=...
+   * -Dlabs.seed=N} would: once, whatever {@code -Dlabs.iterations} this suite itself runs with.
+   */
   private static Events run(String name, List<Edit> edits, long seed, String race) throws Exception {
     ClassLoader copy = RaftCopies.compileWith(name, edits);
     String[] parts = SCENARIO.split("#");
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(copy.loadClass("raft." + parts[0]), parts[1]))
-        .configurationParameters(Map.of("labs.seed", String.valueOf(seed), "labs.module", "lab2-raft",
-            "labs.impl", "solution", "labs.race", race))
+        .configurationParameters(Map.of("labs.seed", String.valueOf(seed), "labs.iterations", "1",
+            "labs.checkDeterminism", "false", "labs.module", "lab2-raft", "labs.impl", "solution", "labs.race", race))
         .execute()
         .testEvents();
   }
