@@ -119,6 +119,11 @@ class DeliberateBugsTest {
           List.of(group("noneMatch(s -> s.phase() == Phase.WAITING || s.phase() == Phase.SENDING)",
               "allMatch(s -> s.phase() == Phase.SERVING)")),
           1, List.of("EveryGroupLeavesTest#newGroupAfterEveryGroupLeft"), "has not returned after"),
+      new Bug("a shard given to nobody is still served by the group that keeps it",
+          List.of(group("return shard != null && shard.phase() == Phase.SERVING ? shard.data() : null;",
+              "return shard != null && (shard.phase() == Phase.SERVING || shard.phase() == Phase.PARKED) ? shard.data() "
+                  + ": null;")),
+          1, List.of("EveryGroupLeavesTest#newGroupAfterEveryGroupLeft"), "while the configuration gave every shard to nobody"),
       new Bug("a snapshot forgets which groups had the shards before",
           List.of(group("lastOwners = s.lastOwners().stream().mapToInt(Integer::intValue).toArray();",
               "lastOwners = new int[Config.NSHARDS];")),

@@ -12,7 +12,9 @@ import static shardkv.ShardKvTester.pause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import kvraft.KvRpc.GetReply;
 import labs.cluster.Async;
 import labs.harness.LabTest;
 import labs.harness.Points;
@@ -20,6 +22,7 @@ import labs.harness.StudentCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import shardctrler.Config;
+import shardctrler.CtrlerService;
 import shardkv.ShardKvTester.Net;
 
 /**
@@ -53,6 +56,7 @@ class EveryGroupLeavesTest {
       // Both groups leave in one call: nobody serves any shard now. The groups stay up and must
       // keep their shards' data, unserved, since no group can receive it.
       everyGroupLeaves(t, 100, 101); // both take the empty configuration
+      parkedShardsAreNotServed(t, 100, keys);
       // Group 102 has never had a shard. It gets all ten from gid 0, but they are not new: it must
       // wait for 100's and 101's pushes (their last owners), not start them empty.
       t.join(102);
@@ -146,6 +150,30 @@ class EveryGroupLeavesTest {
           + "not form (4A)", List.of(gids), c.num(), c.shards(), c.groups().keySet());
     }
     pause(TAKE_MS);
+  }
+
+  /**
+   * Kept is not served: clerks of a second controller, which still says group {@code gid} serves
+   * every shard, ask {@code gid} for every key, and none may get an answer within the window
+   * (the group must say WRONG_GROUP, again and again). The gets stay pending; if {@code gid}
+   * serves some of these shards again later, their answers join the history.
+   */
+  private static void parkedShardsAreNotServed(ShardKvTester t, int gid, List<String> keys) {
+    CtrlerService stale = CtrlerService.start(t.cluster(), "ctrler2", CtrlerService.SERVERS);
+    stale.makeClerk().join(Map.of(gid, t.group(gid).serverNames()));
+    Map<String, Async<GetReply>> gets = new TreeMap<>();
+    for (String key : keys) {
+      TestClerk c = t.makeClerk(stale);
+      gets.put(key, Async.start("stale-get-" + key, () -> c.get(key)));
+    }
+    pause(ShardKvTest.GET_WINDOW_MS);
+    List<String> answered = gets.entrySet().stream().filter(e -> e.getValue().isDone()).map(Map.Entry::getKey).toList();
+    if (!answered.isEmpty()) {
+      throw fail("group %d answered get(%s) while the configuration gave every shard to nobody (gid 0). It keeps the "
+          + "data of the shards it had, but it no longer owns them.%nFix: refuse every key of a parked shard with "
+          + "WRONG_GROUP, as for any shard the current configuration does not give the group.", gid,
+          String.join(", ", answered.stream().map(k -> "\"" + k + "\"").toList()));
+    }
   }
 
   /** Restarts every server of every group from what it persisted (from a snapshot). */
