@@ -87,7 +87,7 @@ final class ValueReader {
       return in.nextDouble();
     }
     if (b == Float.class) {
-      return (float) in.nextDouble();
+      return Float.parseFloat(in.nextString()); // as written, not rounded twice through a double
     }
     if (b == Short.class) {
       return (short) in.nextInt();

@@ -98,4 +98,55 @@ class CodecTest {
     inner.add(3);
     assertThat(copy.value()).isEqualTo(List.of(1, 2));
   }
+  enum Role { FOLLOWER, LEADER }
+
+  record Leaves(boolean b, byte by, short sh, char ch, int i, long l, float f, double d, Role role, String text,
+      int[] ints, Map<Integer, List<String>> nested, java.util.Set<Role> roles) {}
+
+  static class Base {
+    int shadowed = 1;
+  }
+
+  /** A field that hides its superclass's field of the same name: one value is written for both, the superclass's. */
+  static final class Hiding extends Base {
+    long shadowed = 2;
+  }
+
+  @Test
+  void everyLeafTypeComesBackAsWritten() {
+    // The decoder reads tokens, not a tree: each leaf type must come back exactly, the extremes
+    // of each range, escaped characters and sub-normal doubles included.
+    Leaves v = new Leaves(true, (byte) -7, (short) 30000, 'é', Integer.MIN_VALUE, Long.MAX_VALUE, 0.1f,
+        Double.MIN_VALUE, Role.LEADER, "quotes \" and \\ and <html> & \u2028", new int[] {3, -1},
+        new TreeMap<>(Map.of(2, List.of("a", "b"), 1, List.of())), java.util.EnumSet.of(Role.FOLLOWER));
+    Leaves copy = Codec.copy(v);
+    assertThat(copy).usingRecursiveComparison().ignoringFields("nested").isEqualTo(v);
+    assertThat(copy.f()).isEqualTo(0.1f);
+    assertThat(copy.d()).isEqualTo(Double.MIN_VALUE);
+    // A map declared as Map travels as a Map: it comes back in the same order, as a LinkedHashMap.
+    assertThat(copy.nested()).containsExactlyEntriesOf(v.nested());
+  }
+
+  @Test
+  void aHiddenFieldAndTheFieldItHidesBothComeBack() {
+    Hiding h = new Hiding();
+    h.shadowed = 5;
+    ((Base) h).shadowed = 9;
+    Hiding copy = Codec.copy(h);
+    assertThat(copy.shadowed).isEqualTo(9);
+    assertThat(((Base) copy).shadowed).isEqualTo(9);
+  }
+
+  @Test
+  void bytesThatAreNotOneEncodedValueAreRefused() {
+    byte[] good = Codec.encode(new Get("k"));
+    byte[] twice = (new String(good, java.nio.charset.StandardCharsets.UTF_8) + "{}").getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> Codec.decode(twice, Get.class)).isInstanceOf(PayloadException.class)
+        .hasMessageContaining("not an encoded value");
+    assertThatThrownBy(() -> Codec.decode("{\"key\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8), Get.class))
+        .isInstanceOf(PayloadException.class).hasMessageContaining("not an encoded value");
+    assertThatThrownBy(() -> Codec.decode("[1]".getBytes(java.nio.charset.StandardCharsets.UTF_8), Get.class))
+        .isInstanceOf(PayloadException.class).hasMessageContaining("cannot decode Get as");
+  }
 }
