@@ -12,7 +12,6 @@ import static shardkv.ShardKvTester.pause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import kvraft.KvRpc.GetReply;
 import labs.cluster.Async;
@@ -159,14 +158,8 @@ class EveryGroupLeavesTest {
    * serves some of these shards again later, their answers join the history.
    */
   private static void parkedShardsAreNotServed(ShardKvTester t, int gid, List<String> keys) {
-    CtrlerService stale = CtrlerService.start(t.cluster(), "ctrler2", CtrlerService.SERVERS);
-    stale.makeClerk().join(Map.of(gid, t.group(gid).serverNames()));
-    Map<String, Async<GetReply>> gets = new TreeMap<>();
-    for (String key : keys) {
-      TestClerk c = t.makeClerk(stale);
-      gets.put(key, Async.start("stale-get-" + key, () -> c.get(key)));
-    }
-    pause(ShardKvTest.GET_WINDOW_MS);
+    CtrlerService stale = t.controllerNaming(gid);
+    Map<String, Async<GetReply>> gets = ShardKvTest.staleGetsInWindow(t, stale, keys);
     List<String> answered = gets.entrySet().stream().filter(e -> e.getValue().isDone()).map(Map.Entry::getKey).toList();
     if (!answered.isEmpty()) {
       throw fail("group %d answered get(%s) while the configuration gave every shard to nobody (gid 0). It keeps the "

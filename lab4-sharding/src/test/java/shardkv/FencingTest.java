@@ -12,7 +12,6 @@ import static shardkv.ShardKvTester.pause;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import labs.cluster.Async;
 import labs.cluster.Client;
 import labs.harness.LabTest;
@@ -100,14 +99,8 @@ class FencingTest {
       // Clerks of a controller that still says group 100 serves every shard ask 100 for the
       // moved keys. 100 is at the new configuration, so each must get WRONG_GROUP, again and again:
       // an answer from 100 could only be the value 101 has since replaced.
-      CtrlerService stale = CtrlerService.start(t.cluster(), "ctrler2", CtrlerService.SERVERS);
-      stale.makeClerk().join(Map.of(100, t.group(100).serverNames()));
-      Map<String, Async<GetReply>> gets = new TreeMap<>();
-      for (String key : moved) {
-        TestClerk c = t.makeClerk(stale);
-        gets.put(key, Async.start("stale-get-" + key, () -> c.get(key)));
-      }
-      pause(ShardKvTest.GET_WINDOW_MS);
+      CtrlerService stale = t.controllerNaming(100);
+      Map<String, Async<GetReply>> gets = ShardKvTest.staleGetsInWindow(t, stale, moved);
       for (var e : gets.entrySet()) {
         if (e.getValue().isDone()) {
           GetReply r = e.getValue().join();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import kvraft.KvRpc.GetReply;
 import labs.cluster.Async;
 import labs.harness.LabTest;
 import labs.harness.Points;
@@ -101,6 +102,22 @@ class ShardKvTest {
     return gets;
   }
 
+  /**
+   * A get of every key, each by a fresh clerk of {@code controller} (usually a stale one, {@link
+   * ShardKvTester#controllerNaming}) on a thread of its own; waits {@link #GET_WINDOW_MS} and
+   * returns the gets, answered or still waiting. The answers are not checked: the caller says
+   * which may come at all.
+   */
+  static Map<String, Async<GetReply>> staleGetsInWindow(ShardKvTester t, CtrlerService controller, List<String> keys) {
+    Map<String, Async<GetReply>> gets = new TreeMap<>();
+    for (String key : keys) {
+      TestClerk c = t.makeClerk(controller);
+      gets.put(key, Async.start("stale-get-" + key, () -> c.get(key)));
+    }
+    pause(GET_WINDOW_MS);
+    return gets;
+  }
+
   /** Which keys of {@code keys} the configuration puts on {@code gid}. */
   static List<String> keysOn(Config c, int gid, List<String> keys) {
     return keys.stream().filter(k -> c.gidOf(Config.shardOf(k)) == gid).toList();
@@ -161,8 +178,7 @@ class ShardKvTest {
       List<String> keys = putKeys(ck, tracker, KEYS, 20);
       List<String> on100 = halfOn(t.query(), 100, keys);
       // A second controller that knows only group 100: clerks that use it send every key there.
-      CtrlerService confused = CtrlerService.start(t.cluster(), "ctrler2", CtrlerService.SERVERS);
-      confused.makeClerk().join(Map.of(100, t.group(100).serverNames()));
+      CtrlerService confused = t.controllerNaming(100);
       List<String> done = new ArrayList<>();
       getsInWindow(t, confused, tracker, keys, done);
       if (!done.equals(on100)) {

@@ -184,6 +184,17 @@ final class ShardKvTester implements AutoCloseable {
     admin.leave(List.of(gids));
   }
 
+  /**
+   * A second controller, whose only configuration gives every shard to group {@code gid}: its
+   * clerks send every key there, as a client with a stale or mistaken view of the configuration
+   * would.
+   */
+  CtrlerService controllerNaming(int gid) {
+    CtrlerService other = CtrlerService.start(cluster, "ctrler2", CtrlerService.SERVERS);
+    other.makeClerk().join(Map.of(gid, group(gid).serverNames()));
+    return other;
+  }
+
   /** The controller's latest configuration. */
   Config query() {
     return admin.query(-1);
