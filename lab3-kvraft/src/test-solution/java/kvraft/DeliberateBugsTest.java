@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import labs.cluster.Linearizability;
 import labs.harness.ReferenceCopies;
 import labs.harness.ReferenceCopies.Edit;
 import labs.harness.Scenarios;
@@ -45,7 +46,7 @@ class DeliberateBugsTest {
     return new Edit("kvraft/Clerk.java", original, broken);
   }
 
-  static final String ILLEGAL = "is not linearizable";
+  static final String ILLEGAL = Linearizability.NOT_LINEARIZABLE;
 
   private static final List<Bug> BUGS = List.of(
       new Bug("reads answered from the server's own store, without Raft",

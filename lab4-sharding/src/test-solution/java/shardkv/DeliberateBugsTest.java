@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
+import labs.cluster.Linearizability;
 import labs.harness.ReferenceCopies;
 import labs.harness.ReferenceCopies.Edit;
 import labs.harness.Scenarios;
@@ -45,7 +46,7 @@ class DeliberateBugsTest {
     return new Edit("shardctrler/Rebalance.java", original, broken);
   }
 
-  static final String ILLEGAL = "is not linearizable";
+  static final String ILLEGAL = Linearizability.NOT_LINEARIZABLE;
 
   private static final List<Bug> BUGS = List.of(
       new Bug("the poller takes the latest configuration, skipping the ones in between",

@@ -32,6 +32,12 @@ import labs.runtime.World;
  * or may not have happened): clerks that retry until answered, as the labs' clerks do, leave few.
  */
 public final class Linearizability {
+  /**
+   * The words every failed check's message carries ("the history of key \"k\" is not
+   * linearizable: ..."), for tests that expect that failure.
+   */
+  public static final String NOT_LINEARIZABLE = "is not linearizable";
+
   /** The default budget: roughly what MIT's one-second timeout allows, fixed in steps. */
   public static final long STEP_BUDGET = 10_000_000L;
 
@@ -64,7 +70,7 @@ public final class Linearizability {
     String key = result.failingPartition().map(PartitionResult::name).orElse("the history");
     String what = key.equals("the history") ? key : "the history of " + key;
     String headline = result.verdict() == Verdict.ILLEGAL
-        ? what + " is not linearizable: no one-at-a-time order of its operations, each "
+        ? what + " " + NOT_LINEARIZABLE + ": no one-at-a-time order of its operations, each "
             + "taking effect between its call and its return, gives the outputs the clients saw"
         : "the linearizability check could not decide " + key + " within its budget of " + stepBudget
             + " steps, and an undecided check is not a pass";

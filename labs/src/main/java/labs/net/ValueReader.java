@@ -141,18 +141,21 @@ final class ValueReader {
       in.endArray();
       return map;
     }
-    if (d == Object.class || d.isInterface()) {
-      throw new PayloadException(path + ": no class name was encoded for a value declared as " + d.getName());
-    }
+    requireConcrete(d, path);
     in.beginObject();
     return readObject(d, in.hasNext() ? in.nextName() : null, path);
   }
 
-  /** The rest of an object whose BEGIN_OBJECT (and first name, null if none) was read. */
-  private Object readObject(Class<?> d, String first, PayloadPath path) throws IOException, ReflectiveOperationException {
+  /** A value declared as Object or an interface comes with a class tag; without one it cannot be made. */
+  private static void requireConcrete(Class<?> d, PayloadPath path) {
     if (d == Object.class || d.isInterface()) {
       throw new PayloadException(path + ": no class name was encoded for a value declared as " + d.getName());
     }
+  }
+
+  /** The rest of an object whose BEGIN_OBJECT (and first name, null if none) was read. */
+  private Object readObject(Class<?> d, String first, PayloadPath path) throws IOException, ReflectiveOperationException {
+    requireConcrete(d, path);
     ValueWriter.checkTransportable(d, path);
     Object value = d.isRecord() ? readRecord(d, first, path) : readFields(d, first, path);
     in.endObject();

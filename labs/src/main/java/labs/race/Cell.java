@@ -104,11 +104,12 @@ final class Cell {
 
   /** A write: the reads before it no longer matter (the list form again). */
   void clearReads() {
-    if (readCount > 0 || bySlot) {
-      reads = bySlot ? NO_READS : reads;
-      Arrays.fill(reads, 0, Math.min(readCount, reads.length), null);
-      readCount = 0;
+    if (bySlot) {
+      reads = NO_READS;
       bySlot = false;
+    } else {
+      Arrays.fill(reads, 0, readCount, null);
     }
+    readCount = 0;
   }
 }
